@@ -1,0 +1,183 @@
+package io.newsrec.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The hybrid's hyperparameters: few, with defaults chosen on the g1 evaluation (see {@code
+ * bench/README.md}, "Model evaluation"). Keys are the SageMaker hyperparameter names; values arrive
+ * as strings.
+ *
+ * @param popularityHalfLifeMinutes {@code popularity_half_life_minutes}: half-life of "most read"
+ * @param transitionsHalfLifeMinutes {@code transitions_half_life_minutes}: half-life of the
+ *     sequential rules "read A, then B"
+ * @param transitionsWindow {@code transitions_window}: earlier clicks that feed a rule
+ * @param knnNeighbours {@code knn_neighbours}: neighbour sessions that vote (k)
+ * @param knnSample {@code knn_sample}: most recent sessions considered per clicked article
+ * @param knnHalfLifeMinutes {@code knn_half_life_minutes}: half-life of a neighbour's vote by the
+ *     time since its last click
+ * @param weightKnn {@code weight_knn}: weight of the max-normalized session-kNN score
+ * @param weightTransitions {@code weight_transitions}: weight of the max-normalized rules score
+ * @param weightPopularity {@code weight_popularity}: weight of the max-normalized popularity
+ * @param freshnessHalfLifeHours {@code freshness_half_life_hours}: an article's boost {@code 1 +
+ *     weight_freshness × 2^(-age/h)} fades with its age since first seen
+ * @param weightFreshness {@code weight_freshness}: size of that boost (0 = off)
+ * @param articleHorizonHours {@code article_horizon_hours}: articles not clicked for this long are
+ *     never recommended and their state is dropped
+ * @param sessionHorizonHours {@code session_horizon_hours}: sessions that started longer ago are
+ *     dropped (and the artifact keeps this much history)
+ * @param maxSessions {@code max_sessions}: cap on sessions kept per portal
+ * @param userHistory {@code user_history}: exclude (and learn from) what a known reader has read
+ * @param userHistorySize {@code user_history_size}: articles remembered per reader
+ * @param maxUsers {@code max_users}: readers remembered per portal (least recently seen go first)
+ */
+public record HybridConfig(
+    double popularityHalfLifeMinutes,
+    double transitionsHalfLifeMinutes,
+    int transitionsWindow,
+    int knnNeighbours,
+    int knnSample,
+    double knnHalfLifeMinutes,
+    double weightKnn,
+    double weightTransitions,
+    double weightPopularity,
+    double freshnessHalfLifeHours,
+    double weightFreshness,
+    double articleHorizonHours,
+    double sessionHorizonHours,
+    int maxSessions,
+    boolean userHistory,
+    int userHistorySize,
+    int maxUsers) {
+
+  /** The defaults, as a SageMaker hyperparameter map. */
+  public static final Map<String, String> DEFAULTS = defaults();
+
+  public HybridConfig {
+    require(popularityHalfLifeMinutes > 0, "popularity_half_life_minutes must be > 0");
+    require(transitionsHalfLifeMinutes > 0, "transitions_half_life_minutes must be > 0");
+    require(transitionsWindow >= 1, "transitions_window must be >= 1");
+    require(knnNeighbours >= 1, "knn_neighbours must be >= 1");
+    require(knnSample >= 1, "knn_sample must be >= 1");
+    require(knnHalfLifeMinutes > 0, "knn_half_life_minutes must be > 0");
+    require(weightKnn >= 0 && weightTransitions >= 0 && weightPopularity >= 0, "weights >= 0");
+    require(weightFreshness >= 0 && freshnessHalfLifeHours > 0, "freshness must be >= 0");
+    require(articleHorizonHours > 0, "article_horizon_hours must be > 0");
+    require(sessionHorizonHours > 0, "session_horizon_hours must be > 0");
+    require(maxSessions >= 1 && userHistorySize >= 1 && maxUsers >= 1, "caps must be >= 1");
+  }
+
+  /**
+   * Parses SageMaker-style hyperparameters; missing keys take {@link #DEFAULTS}.
+   *
+   * @throws IllegalArgumentException naming an unknown key or a bad value
+   */
+  public static HybridConfig parse(Map<String, String> hyperparameters) {
+    Map<String, String> all = new LinkedHashMap<>(DEFAULTS);
+    for (Map.Entry<String, String> e : hyperparameters.entrySet()) {
+      if (!DEFAULTS.containsKey(e.getKey())) {
+        throw new IllegalArgumentException(
+            "unknown hyperparameter '"
+                + e.getKey()
+                + "'; known: "
+                + new TreeSet<>(DEFAULTS.keySet()));
+      }
+      all.put(e.getKey(), e.getValue());
+    }
+    return new HybridConfig(
+        num(all, "popularity_half_life_minutes"),
+        num(all, "transitions_half_life_minutes"),
+        (int) num(all, "transitions_window"),
+        (int) num(all, "knn_neighbours"),
+        (int) num(all, "knn_sample"),
+        num(all, "knn_half_life_minutes"),
+        num(all, "weight_knn"),
+        num(all, "weight_transitions"),
+        num(all, "weight_popularity"),
+        num(all, "freshness_half_life_hours"),
+        num(all, "weight_freshness"),
+        num(all, "article_horizon_hours"),
+        num(all, "session_horizon_hours"),
+        (int) num(all, "max_sessions"),
+        bool(all, "user_history"),
+        (int) num(all, "user_history_size"),
+        (int) num(all, "max_users"));
+  }
+
+  /** This configuration as a complete hyperparameter map (written into the artifact). */
+  public Map<String, String> toMap() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("popularity_half_life_minutes", str(popularityHalfLifeMinutes));
+    m.put("transitions_half_life_minutes", str(transitionsHalfLifeMinutes));
+    m.put("transitions_window", Integer.toString(transitionsWindow));
+    m.put("knn_neighbours", Integer.toString(knnNeighbours));
+    m.put("knn_sample", Integer.toString(knnSample));
+    m.put("knn_half_life_minutes", str(knnHalfLifeMinutes));
+    m.put("weight_knn", str(weightKnn));
+    m.put("weight_transitions", str(weightTransitions));
+    m.put("weight_popularity", str(weightPopularity));
+    m.put("freshness_half_life_hours", str(freshnessHalfLifeHours));
+    m.put("weight_freshness", str(weightFreshness));
+    m.put("article_horizon_hours", str(articleHorizonHours));
+    m.put("session_horizon_hours", str(sessionHorizonHours));
+    m.put("max_sessions", Integer.toString(maxSessions));
+    m.put("user_history", Boolean.toString(userHistory));
+    m.put("user_history_size", Integer.toString(userHistorySize));
+    m.put("max_users", Integer.toString(maxUsers));
+    return m;
+  }
+
+  private static Map<String, String> defaults() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("popularity_half_life_minutes", "30");
+    m.put("transitions_half_life_minutes", "240");
+    m.put("transitions_window", "3");
+    m.put("knn_neighbours", "100");
+    m.put("knn_sample", "500");
+    m.put("knn_half_life_minutes", "120");
+    m.put("weight_knn", "1.0");
+    m.put("weight_transitions", "0.5");
+    m.put("weight_popularity", "0.3");
+    m.put("freshness_half_life_hours", "6");
+    m.put("weight_freshness", "0");
+    m.put("article_horizon_hours", "24");
+    m.put("session_horizon_hours", "24");
+    m.put("max_sessions", "2000000");
+    m.put("user_history", "true");
+    m.put("user_history_size", "200");
+    m.put("max_users", "2000000");
+    return Map.copyOf(m);
+  }
+
+  private static double num(Map<String, String> m, String key) {
+    String raw = m.get(key).trim();
+    try {
+      double v = Double.parseDouble(raw);
+      if (Double.isNaN(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("hyperparameter '" + key + "' is not a number: " + raw);
+    }
+  }
+
+  private static boolean bool(Map<String, String> m, String key) {
+    String raw = m.get(key).trim().toLowerCase(java.util.Locale.ROOT);
+    if (!raw.equals("true") && !raw.equals("false")) {
+      throw new IllegalArgumentException("hyperparameter '" + key + "' is not true/false: " + raw);
+    }
+    return Boolean.parseBoolean(raw);
+  }
+
+  private static String str(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.newsrec.model.state;
+
+import io.newsrec.model.HybridConfig;
+import io.newsrec.model.Interaction;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The model artifact, format version 1: gzip of a {@link DataOutputStream} holding the magic {@code
+ * NEWSREC-HYBRID}, the version, the hyperparameters, and per portal the articles' first sighting,
+ * the interactions of the session horizon and the readers' histories.
+ *
+ * <p>Why the interactions and not the structures: the state is a pure function of the recent
+ * interactions (everything older has decayed to nothing or aged out), so replaying them on {@link
+ * #read} rebuilds exactly the same state with no second serializer to keep in step; it costs a
+ * replay at over 100,000 events/s on start-up. First sightings and histories outlive the horizon,
+ * so they are written as such.
+ */
+public final class ArtifactCodec {
+  static final String MAGIC = "NEWSREC-HYBRID";
+  static final int VERSION = 1;
+
+  private ArtifactCodec() {}
+
+  /** What an artifact holds. */
+  public record Restored(HybridConfig config, Map<String, PortalModel> portals) {}
+
+  /** Writes the artifact; the caller keeps writers out of the portals meanwhile. */
+  public static void write(HybridConfig config, Map<String, PortalModel> portals, OutputStream out)
+      throws IOException {
+    GZIPOutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16));
+    DataOutputStream d = new DataOutputStream(gzip);
+    d.writeUTF(MAGIC);
+    d.writeInt(VERSION);
+    Map<String, String> hp = config.toMap();
+    d.writeInt(hp.size());
+    for (Map.Entry<String, String> e : hp.entrySet()) {
+      d.writeUTF(e.getKey());
+      d.writeUTF(e.getValue());
+    }
+    d.writeInt(portals.size());
+    for (Map.Entry<String, PortalModel> p : portals.entrySet()) {
+      d.writeUTF(p.getKey());
+      writePortal(p.getValue(), d);
+    }
+    d.flush();
+    gzip.finish();
+    gzip.flush();
+  }
+
+  private static void writePortal(PortalModel m, DataOutputStream d) throws IOException {
+    ArticleCatalog catalog = m.catalog;
+    d.writeInt(catalog.size());
+    for (int id = 0; id < catalog.size(); id++) {
+      d.writeUTF(catalog.name(id));
+      d.writeLong(catalog.firstSeen(id));
+    }
+    d.writeInt(m.log.size());
+    for (Interaction e : m.log) {
+      d.writeUTF(e.sessionId());
+      writeNullable(d, e.userId());
+      d.writeUTF(e.articleId());
+      d.writeLong(e.timeMs());
+      d.writeDouble(e.weight());
+    }
+    Map<String, IntArrayList> users = m.history.all();
+    d.writeInt(users.size());
+    for (Map.Entry<String, IntArrayList> u : users.entrySet()) {
+      d.writeUTF(u.getKey());
+      d.writeInt(u.getValue().size());
+      for (int k = 0; k < u.getValue().size(); k++) {
+        d.writeUTF(catalog.name(u.getValue().getInt(k)));
+      }
+    }
+  }
+
+  /**
+   * Reads an artifact written by {@link #write}.
+   *
+   * @throws IOException when it is not an artifact of a known version
+   */
+  public static Restored read(InputStream in) throws IOException {
+    DataInputStream d =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
+    String magic = d.readUTF();
+    int version = d.readInt();
+    if (!MAGIC.equals(magic) || version != VERSION) {
+      throw new IOException("not a newsrec hybrid artifact of version " + VERSION);
+    }
+    Map<String, String> hp = new LinkedHashMap<>();
+    for (int n = d.readInt(); n > 0; n--) {
+      hp.put(d.readUTF(), d.readUTF());
+    }
+    HybridConfig config = HybridConfig.parse(hp);
+    Map<String, PortalModel> portals = new LinkedHashMap<>();
+    for (int n = d.readInt(); n > 0; n--) {
+      String portal = d.readUTF();
+      portals.put(portal, readPortal(config, portal, d));
+    }
+    return new Restored(config, portals);
+  }
+
+  private static PortalModel readPortal(HybridConfig config, String portal, DataInputStream d)
+      throws IOException {
+    PortalModel m = new PortalModel(config);
+    for (int n = d.readInt(); n > 0; n--) {
+      m.catalog.register(d.readUTF(), d.readLong());
+    }
+    for (int n = d.readInt(); n > 0; n--) {
+      String session = d.readUTF();
+      String user = readNullable(d);
+      m.learn(new Interaction(portal, user, session, d.readUTF(), d.readLong(), d.readDouble()));
+    }
+    for (int n = d.readInt(); n > 0; n--) {
+      String user = d.readUTF();
+      IntArrayList read = new IntArrayList();
+      for (int k = d.readInt(); k > 0; k--) {
+        read.add(m.catalog.register(d.readUTF(), Long.MAX_VALUE));
+      }
+      m.history.replace(user, read);
+    }
+    return m;
+  }
+
+  private static void writeNullable(DataOutputStream d, String s) throws IOException {
+    d.writeBoolean(s != null);
+    if (s != null) {
+      d.writeUTF(s);
+    }
+  }
+
+  private static String readNullable(DataInputStream d) throws IOException {
+    return d.readBoolean() ? d.readUTF() : null;
+  }
+}

@@ -1,0 +1,262 @@
+package io.newsrec.model.state;
+
+import io.newsrec.model.HybridConfig;
+import io.newsrec.model.Interaction;
+import io.newsrec.model.algo.DecayedPopularity;
+import io.newsrec.model.algo.Fusion;
+import io.newsrec.model.algo.Scores;
+import io.newsrec.model.algo.SessionKnn;
+import io.newsrec.model.algo.SessionTrail;
+import io.newsrec.model.algo.TopK;
+import io.newsrec.model.algo.Transitions;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The online state and hybrid scoring of one portal.
+ *
+ * <p>{@link #learn} costs O(session length + transitions window): it appends to the session, bumps
+ * the article's decayed popularity, strengthens the rules from the session's last clicks and files
+ * the session under the article for session-kNN. Every minute of event time, articles not clicked
+ * within the article horizon and sessions older than the session horizon are dropped, which bounds
+ * memory.
+ *
+ * <p>Not thread-safe by itself: one writer, and readers that do not overlap the writer (the facade
+ * holds a read-write lock per portal). Readers may run concurrently with each other: the scoring
+ * scratch space is per thread.
+ */
+public final class PortalModel {
+  /**
+   * Popular candidates considered besides those of kNN and rules, refreshed every 10 s of event
+   * time.
+   */
+  static final int POPULAR_CANDIDATES = 200;
+
+  private static final long MINUTE = 60_000L;
+  private static final long REFRESH_MS = 10_000L;
+  private static final String[] SOURCES = {"session-knn", "transitions", "popularity"};
+
+  private final HybridConfig config;
+  final ArticleCatalog catalog = new ArticleCatalog();
+  final ReadHistory history;
+  final ArrayDeque<Interaction> log = new ArrayDeque<>();
+  private final Map<String, SessionTrail> sessions = new HashMap<>();
+  private final ArrayDeque<String> sessionOrder = new ArrayDeque<>();
+  private final DecayedPopularity popularity;
+  private final Transitions transitions;
+  private final SessionKnn knn;
+  private final double[] weights;
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+  private final Scores refreshScratch = new Scores();
+  private int[] popular = new int[0];
+  private long clockMs = Long.MIN_VALUE;
+  private long lastExpireMs = Long.MIN_VALUE;
+  private long lastRefreshMs = Long.MIN_VALUE;
+
+  public PortalModel(HybridConfig config) {
+    this.config = config;
+    this.history = new ReadHistory(config.userHistorySize(), config.maxUsers());
+    this.popularity = new DecayedPopularity(config.popularityHalfLifeMinutes() * MINUTE);
+    this.transitions =
+        new Transitions(
+            config.transitionsWindow(), config.transitionsHalfLifeMinutes() * MINUTE, 500);
+    this.knn =
+        new SessionKnn(
+            config.knnNeighbours(), config.knnSample(), config.knnHalfLifeMinutes() * MINUTE);
+    this.weights =
+        new double[] {config.weightKnn(), config.weightTransitions(), config.weightPopularity()};
+  }
+
+  /** Learns from one interaction. */
+  public void learn(Interaction e) {
+    long t = e.timeMs();
+    clockMs = Math.max(clockMs, t);
+    int article = catalog.touch(e.articleId(), t);
+    SessionTrail session = sessions.get(e.sessionId());
+    if (session == null) {
+      session = new SessionTrail(t);
+      sessions.put(e.sessionId(), session);
+      sessionOrder.addLast(e.sessionId());
+    }
+    if (session.append(article, t)) {
+      popularity.add(article, t, e.weight());
+      transitions.learn(session.items(), session.size(), t, e.weight());
+      knn.learn(session, article);
+    }
+    if (config.userHistory() && e.userId() != null) {
+      history.record(e.userId(), article);
+    }
+    log.addLast(e);
+    if (clockMs - lastExpireMs >= MINUTE || sessions.size() > config.maxSessions()) {
+      expire();
+    }
+    // a small catalogue is re-ranked on every click, so a new portal answers at once
+    if (clockMs - lastRefreshMs >= REFRESH_MS || popular.length < POPULAR_CANDIDATES) {
+      refreshPopular();
+    }
+  }
+
+  /**
+   * Scores the catalogue for a session at {@code nowMs}. Articles never to recommend (the session's
+   * clicks, what the reader already read) get -infinity; untouched articles score 0.
+   *
+   * @return this thread's scratch scores, valid until its next call
+   */
+  public Scores score(List<String> sessionClicks, String sessionId, String userId, long nowMs) {
+    Scratch s = scratch.get();
+    s.clear();
+    int n = 0;
+    int[] prefix = new int[sessionClicks.size()];
+    for (String click : sessionClicks) {
+      int id = catalog.idOf(click);
+      if (id >= 0) {
+        prefix[n++] = id;
+      }
+    }
+    SessionTrail self = sessionId == null ? null : sessions.get(sessionId);
+    knn.score(prefix, n, self, nowMs, s.parts[0]);
+    for (int d = 1; d <= config.transitionsWindow() && d <= n; d++) {
+      transitions.score(prefix[n - d], 1.0 / d, s.parts[1]);
+    }
+    Scores pop = s.parts[2];
+    for (int id : popular) {
+      pop.add(id, popularity.at(id, nowMs));
+    }
+    for (int c = 0; c < 2; c++) {
+      for (int k = 0; k < s.parts[c].size(); k++) {
+        int id = s.parts[c].item(k);
+        if (!pop.contains(id)) {
+          pop.add(id, popularity.at(id, nowMs));
+        }
+      }
+    }
+    Fusion.maxNormalizedSum(s.parts, weights, s.fused);
+    long cutoff = nowMs - (long) (config.articleHorizonHours() * 60 * MINUTE);
+    double freshHalfLife = config.freshnessHalfLifeHours() * 60 * MINUTE;
+    for (int k = 0; k < s.fused.size(); k++) {
+      int id = s.fused.item(k);
+      if (catalog.lastSeen(id) < cutoff) {
+        s.fused.set(id, 0.0);
+      } else if (config.weightFreshness() > 0) {
+        double boost =
+            Fusion.freshness(
+                nowMs - catalog.firstSeen(id), freshHalfLife, config.weightFreshness());
+        s.fused.set(id, s.fused.get(id) * boost);
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      s.fused.set(prefix[k], Double.NEGATIVE_INFINITY);
+    }
+    if (config.userHistory() && userId != null) {
+      IntArrayList read = history.of(userId);
+      for (int k = 0; k < read.size(); k++) {
+        s.fused.set(read.getInt(k), Double.NEGATIVE_INFINITY);
+      }
+    }
+    return s.fused;
+  }
+
+  /** The best {@code count} articles of the last {@link #score} on this thread, with sources. */
+  public List<Ranked> top(Scores fused, int count) {
+    Scratch s = scratch.get();
+    int[] best = TopK.select(fused, count);
+    Ranked[] out = new Ranked[best.length];
+    for (int r = 0; r < best.length; r++) {
+      List<String> sources = new java.util.ArrayList<>(3);
+      for (int c = 0; c < 3; c++) {
+        if (weights[c] > 0 && s.parts[c].get(best[r]) > 0) {
+          sources.add(SOURCES[c]);
+        }
+      }
+      out[r] = new Ranked(catalog.name(best[r]), fused.get(best[r]), sources);
+    }
+    return List.of(out);
+  }
+
+  /** One ranked article. */
+  public record Ranked(String articleId, double score, List<String> sources) {}
+
+  /** Index of {@code article}, -1 when unknown. */
+  public int idOf(String article) {
+    return catalog.idOf(article);
+  }
+
+  /** Article id of index {@code id}. */
+  public String name(int id) {
+    return catalog.name(id);
+  }
+
+  /** Articles ever seen (aged-out ones included). */
+  public int catalogSize() {
+    return catalog.size();
+  }
+
+  /** Sessions currently held. */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /** Articles currently recommendable. */
+  public int activeArticles() {
+    return catalog.active().size();
+  }
+
+  HybridConfig config() {
+    return config;
+  }
+
+  private void expire() {
+    lastExpireMs = clockMs;
+    long articleCutoff = clockMs - (long) (config.articleHorizonHours() * 60 * MINUTE);
+    catalog.expire(
+        articleCutoff,
+        id -> {
+          popularity.forget(id);
+          transitions.forget(id);
+          knn.forget(id);
+        });
+    long sessionCutoff = clockMs - (long) (config.sessionHorizonHours() * 60 * MINUTE);
+    while (!sessionOrder.isEmpty()) {
+      String head = sessionOrder.peekFirst();
+      SessionTrail trail = sessions.get(head);
+      if (trail != null
+          && trail.startMs() >= sessionCutoff
+          && sessions.size() <= config.maxSessions()) {
+        break;
+      }
+      sessionOrder.pollFirst();
+      sessions.remove(head);
+    }
+    while (!log.isEmpty() && log.peekFirst().timeMs() < sessionCutoff) {
+      log.pollFirst();
+    }
+  }
+
+  /** Re-ranks the popular candidates; O(active articles), every few seconds of event time. */
+  void refreshPopular() {
+    lastRefreshMs = clockMs;
+    Scores all = refreshScratch;
+    all.clear();
+    IntArrayList active = catalog.active();
+    for (int k = 0; k < active.size(); k++) {
+      int id = active.getInt(k);
+      all.add(id, popularity.stored(id));
+    }
+    popular = TopK.select(all, POPULAR_CANDIDATES);
+  }
+
+  private static final class Scratch {
+    final Scores[] parts = {new Scores(), new Scores(), new Scores()};
+    final Scores fused = new Scores();
+
+    void clear() {
+      for (Scores p : parts) {
+        p.clear();
+      }
+      fused.clear();
+    }
+  }
+}
