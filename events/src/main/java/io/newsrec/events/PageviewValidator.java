@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ public final class PageviewValidator {
       String where =
           pathPrefix.endsWith(".") ? pathPrefix.substring(0, pathPrefix.length() - 1) : pathPrefix;
       return new Validated.Invalid(
-          java.util.List.of(new FieldError(where.isEmpty() ? "$" : where, "must be an object")));
+          List.of(new FieldError(where.isEmpty() ? "$" : where, "must be an object")));
     }
     FieldReader in = new FieldReader(node, pathPrefix);
     UUID eventId = eventId(in);
@@ -84,7 +85,7 @@ public final class PageviewValidator {
     String referrer = in.optionalString("referrer", PageviewLimits.MAX_URL_LENGTH);
     String recommendationId = in.optionalString("recommendationId", PageviewLimits.MAX_ID_LENGTH);
     if (!in.errors().isEmpty()) {
-      return new Validated.Invalid(in.errors());
+      return new Validated.Invalid(in.errors(), portal);
     }
     return new Validated.Valid(
         new Pageview(

@@ -1,0 +1,205 @@
+package io.newsrec.ingest.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsrec.events.FieldError;
+import io.newsrec.events.Pageview;
+import io.newsrec.events.PageviewReader;
+import io.newsrec.events.PageviewReader.Read;
+import io.newsrec.events.Validated;
+import io.newsrec.ingest.collect.CollectPageviews;
+import io.newsrec.ingest.collect.Collected;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /pageview}: one event or a batch, as {@code application/json} or as {@code
+ * text/plain} (what {@code navigator.sendBeacon} sends without a CORS preflight), UTF-8.
+ *
+ * <p>202 only once every valid event is durable (Kinesis or the retry queue). Invalid events are
+ * answered 400 field by field while the valid ones of the same batch are still taken. Bad input is
+ * always a 4xx; 503 (with {@code Retry-After}) means "nothing lost, send it again later".
+ */
+@RestController
+class PageviewController {
+
+  private final PageviewReader reader;
+  private final CollectPageviews collect;
+  private final OriginPolicy origins;
+  private final long maxBodyBytes;
+  private final Duration requestTimeout;
+  private final Duration retryAfter;
+  private final MeterRegistry meters;
+
+  PageviewController(
+      PageviewReader reader,
+      CollectPageviews collect,
+      OriginPolicy origins,
+      long maxBodyBytes,
+      Duration requestTimeout,
+      Duration retryAfter,
+      MeterRegistry meters) {
+    this.reader = reader;
+    this.collect = collect;
+    this.origins = origins;
+    this.maxBodyBytes = maxBodyBytes;
+    this.requestTimeout = requestTimeout;
+    this.retryAfter = retryAfter;
+    this.meters = meters;
+  }
+
+  @PostMapping("/pageview")
+  ResponseEntity<?> pageview(HttpServletRequest request) throws IOException {
+    if (!acceptable(request.getContentType())) {
+      return Problems.answer(
+          Problems.problem(
+              HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+              "unsupported-media-type",
+              "Unsupported media type",
+              "send application/json or text/plain, in UTF-8"));
+    }
+    byte[] body;
+    try {
+      body =
+          BodyReader.read(request.getInputStream(), request.getContentLengthLong(), maxBodyBytes);
+    } catch (BodyReader.TooLarge e) {
+      return Problems.answer(
+          Problems.problem(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              "body-too-large",
+              "Body too large",
+              "the body is larger than " + maxBodyBytes + " bytes"));
+    }
+    return switch (reader.read(body)) {
+      case Read.Unreadable unreadable ->
+          Problems.answer(
+              Problems.problem(
+                  HttpStatus.BAD_REQUEST, "malformed", "Malformed body", unreadable.reason()));
+      case Read.TooMany tooMany ->
+          Problems.answer(
+              Problems.problem(
+                  HttpStatus.PAYLOAD_TOO_LARGE,
+                  "batch-too-large",
+                  "Batch too large",
+                  "a batch holds at most " + tooMany.max() + " events, not " + tooMany.count()));
+      case Read.Items items -> collect(items, request.getHeader(HttpHeaders.ORIGIN));
+    };
+  }
+
+  private ResponseEntity<?> collect(Read.Items items, String origin) {
+    List<Pageview> valid = new ArrayList<>(items.verdicts().size());
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < items.verdicts().size(); i++) {
+      switch (items.verdicts().get(i)) {
+        case Validated.Valid v
+            when origin != null && !origins.allows(v.pageview().portal(), origin) -> {
+          errors.add(
+              new FieldError(prefix(items, i) + "portal", "is not allowed from this origin"));
+          countInvalid(v.pageview().portal());
+        }
+        case Validated.Valid v -> valid.add(v.pageview());
+        case Validated.Invalid invalid -> {
+          errors.addAll(invalid.errors());
+          countInvalid(invalid.portal());
+        }
+      }
+    }
+    if (!valid.isEmpty()) {
+      Collected collected = await(valid);
+      if (!(collected instanceof Collected.Durable)) {
+        return unavailable(collected);
+      }
+    }
+    if (errors.isEmpty()) {
+      return ResponseEntity.accepted()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("accepted", valid.size()));
+    }
+    int invalid = items.verdicts().size() - valid.size();
+    ProblemDetail problem =
+        Problems.problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-pageviews",
+            "Invalid pageviews",
+            invalid
+                + " of "
+                + items.verdicts().size()
+                + " events are invalid; the other "
+                + valid.size()
+                + " were accepted");
+    problem.setProperty("accepted", valid.size());
+    problem.setProperty(
+        "errors",
+        errors.stream().map(e -> Map.of("field", e.path(), "message", e.message())).toList());
+    return Problems.answer(problem);
+  }
+
+  private Collected await(List<Pageview> valid) {
+    try {
+      // Blocking is fine here: requests run on virtual threads.
+      return collect.collect(valid).get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Collected.Undelivered(valid.size());
+    } catch (ExecutionException | TimeoutException e) {
+      return new Collected.Undelivered(valid.size());
+    }
+  }
+
+  private ResponseEntity<ProblemDetail> unavailable(Collected collected) {
+    String detail =
+        collected instanceof Collected.Overloaded overloaded
+            ? "the buffer of portal " + overloaded.portal() + " is full; nothing was taken"
+            : "the events could not be stored durably; send them again";
+    meters.counter("newsrec.ingest.requests.unavailable").increment();
+    return Problems.retryLater(
+        Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Try again later", detail),
+        retryAfter);
+  }
+
+  private void countInvalid(String portal) {
+    meters
+        .counter("newsrec.ingest.events.invalid", "portal", portal == null ? "unknown" : portal)
+        .increment();
+  }
+
+  private static String prefix(Read.Items items, int index) {
+    return items.batch() ? "[" + index + "]." : "";
+  }
+
+  /** application/json or text/plain; a charset, if named, must be UTF-8. */
+  static boolean acceptable(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    MediaType type;
+    try {
+      type = MediaType.parseMediaType(contentType);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    boolean known =
+        type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
+            || type.equalsTypeAndSubtype(MediaType.TEXT_PLAIN);
+    try {
+      return known
+          && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
