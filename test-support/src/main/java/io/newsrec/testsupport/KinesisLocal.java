@@ -1,0 +1,262 @@
+package io.newsrec.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * kinesis-local (npm {@code kinesis-local@0.6.2}, i.e. kinesis-mock) as a child {@code node}
+ * process on a free plain-HTTP port, for integration and fault tests.
+ *
+ * <p>Use it as a JUnit extension ({@code @RegisterExtension static final KinesisLocal KINESIS = new
+ * KinesisLocal();} starts it before all tests of the class and closes it after), or call {@link
+ * #start()} and {@link #close()} yourself.
+ *
+ * <p><b>What survives what.</b> The emulator keeps streams in memory and, with persistence on (as
+ * here), writes the whole state to {@link #dataFile()} every {@code persistInterval} and once more
+ * when it is stopped gracefully. So:
+ *
+ * <ul>
+ *   <li>{@link #stop()} (SIGTERM) then {@link #start()}, or {@link #restart()}: every record it
+ *       acknowledged is still there, on the same port.
+ *   <li>{@link #kill()} (SIGKILL, a crash) then {@link #start()}: records acknowledged after the
+ *       last periodic write are <em>lost</em> (up to {@code persistInterval} of them), and a kill
+ *       in the middle of a write can leave a truncated file that the next start refuses. That is a
+ *       property of the emulator, not of the code under test: a test that counts losses must not
+ *       take Kinesis down with {@code kill()}. Use {@link #stop()} or, to make Kinesis unreachable
+ *       without touching its data, put a {@link ToxicProxy} in front of it and {@code cut()} it.
+ * </ul>
+ *
+ * <p>{@link #endpoint()} is a {@link ToxicProxy} in front of the emulator, on a port that stays the
+ * same across restarts. {@link #stop()} and {@link #kill()} cut it first, which closes the clients'
+ * connections: kinesis-mock's HTTP server otherwise waits up to 30 s for idle keep-alive
+ * connections before it shuts down and writes its data.
+ *
+ * <p>Requires {@code node} on the {@code PATH} and the package installed by {@code local/setup.sh}
+ * under {@code <repo>/local/node_modules}.
+ */
+public final class KinesisLocal implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+  /** Often enough that a kill loses little, rarely enough that writing the state costs little. */
+  public static final Duration DEFAULT_PERSIST_INTERVAL = Duration.ofMillis(500);
+
+  private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+  private static final Duration STOP_WITHIN = Duration.ofSeconds(40);
+
+  private final Duration persistInterval;
+  private final int emulatorPort = FreePorts.next();
+  private final int tlsPort = FreePorts.next();
+  private final ToxicProxy front = new ToxicProxy(emulatorPort);
+  private final Path dir;
+  private Process process;
+
+  public KinesisLocal() {
+    this(DEFAULT_PERSIST_INTERVAL);
+  }
+
+  public KinesisLocal(Duration persistInterval) {
+    this.persistInterval = persistInterval;
+    try {
+      this.dir = Files.createTempDirectory("kinesis-local-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    front.cut();
+    Runtime.getRuntime().addShutdownHook(new Thread(this::killQuietly, "kinesis-local-reaper"));
+  }
+
+  /** Starts the emulator (a no-op when it runs) and waits until it answers. */
+  public synchronized KinesisLocal start() {
+    if (running()) {
+      return this;
+    }
+    Path main = mainJs();
+    ProcessBuilder builder =
+        new ProcessBuilder("node", main.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+    Map<String, String> env = builder.environment();
+    env.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(emulatorPort));
+    env.put("KINESIS_MOCK_TLS_PORT", Integer.toString(tlsPort));
+    env.put("KINESIS_MOCK_CERT_PATH", main.resolveSibling("server.json").toString());
+    env.put("SHOULD_PERSIST_DATA", "true");
+    env.put("LOAD_DATA_IF_EXISTS", "true");
+    env.put("PERSIST_PATH", dir.resolve("data").toString());
+    env.put("PERSIST_INTERVAL", persistInterval.toMillis() + "ms");
+    env.put("SHARD_LIMIT", "1000");
+    env.put("LOG_LEVEL", "WARN");
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run node (is Node.js installed?)", e);
+    }
+    awaitReady();
+    front.restore();
+    return this;
+  }
+
+  /** Stops it gracefully (SIGTERM): it writes its state first, so nothing acknowledged is lost. */
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    front.cut();
+    process.destroy();
+    if (!waitFor(STOP_WITHIN)) {
+      process.destroyForcibly();
+      waitFor(STOP_WITHIN);
+      throw new IllegalStateException("kinesis-local did not stop within " + STOP_WITHIN);
+    }
+    process = null;
+  }
+
+  /** Kills it (SIGKILL), as a crash would: see the class comment for what is lost. */
+  public synchronized void kill() {
+    if (process == null) {
+      return;
+    }
+    front.cut();
+    process.destroyForcibly();
+    waitFor(STOP_WITHIN);
+    process = null;
+  }
+
+  /** {@link #stop()} then {@link #start()}, on the same port, with its data. */
+  public synchronized KinesisLocal restart() {
+    stop();
+    return start();
+  }
+
+  public synchronized boolean running() {
+    return process != null && process.isAlive();
+  }
+
+  /** The plain-HTTP endpoint, e.g. {@code http://localhost:41234}; stable across restarts. */
+  public URI endpoint() {
+    return front.endpoint();
+  }
+
+  /** The port of {@link #endpoint()}. */
+  public int port() {
+    return front.port();
+  }
+
+  /** Where the emulator writes its state. */
+  public Path dataFile() {
+    return dir.resolve("data").resolve("kinesis-data.json");
+  }
+
+  /** The emulator's own output (warnings and errors). */
+  public Path logFile() {
+    return dir.resolve("kinesis-local.log");
+  }
+
+  @Override
+  public void close() {
+    try {
+      stop();
+    } finally {
+      deleteRecursively(dir);
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  private void awaitReady() {
+    URI direct = URI.create("http://localhost:" + emulatorPort);
+    try (KinesisClient client = TestAws.kinesis(direct)) {
+      await("kinesis-local answering on " + direct)
+          .atMost(READY_WITHIN)
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !process.isAlive() || answers(client));
+    } catch (ConditionTimeoutException e) {
+      kill();
+      throw new IllegalStateException(
+          "kinesis-local not ready within " + READY_WITHIN + ":\n" + logTail(), e);
+    }
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "kinesis-local exited with " + process.exitValue() + ":\n" + logTail());
+    }
+  }
+
+  private static boolean answers(KinesisClient client) {
+    try {
+      client.listStreams(b -> b.limit(1));
+      return true;
+    } catch (RuntimeException notYet) {
+      return false;
+    }
+  }
+
+  private static Path mainJs() {
+    Path main = NewsrecRoot.find().resolve("local/node_modules/kinesis-local/main.js");
+    if (!Files.isRegularFile(main)) {
+      throw new IllegalStateException(
+          "kinesis-local is not installed at "
+              + main
+              + ": run local/setup.sh (npm ci in local/) once on this machine");
+    }
+    return main;
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private boolean waitFor(Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private synchronized void killQuietly() {
+    if (process != null) {
+      process.destroyForcibly();
+    }
+  }
+
+  static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
