@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * with the variable for each. Checked at start-up: a bad value stops the service.
  *
  * @param portals the configured portals; one stream {@code <stream-prefix><portal>} each
- * @param corsOrigins per portal, the browser origins allowed to send its pageviews ({@code *}: any)
+ * @param corsOrigins per portal, the browser origins allowed to send its pageviews ({@code *}:
+ *     any); entries of portals not configured are ignored
  * @param maxBodySize larger request bodies are answered 413
  * @param maxBatchSize events per request; larger batches are answered 413
  * @param linger how long a batch waits for more events after its first
@@ -62,11 +63,17 @@ public record IngestProperties(
   public record RateLimit(boolean enabled, double requestsPerSecond, int burst, int maxClients) {}
 
   public IngestProperties {
-    corsOrigins = corsOrigins == null ? Map.of() : Map.copyOf(corsOrigins);
     Portals configured = Portals.of(portals == null ? List.of() : portals);
-    for (String portal : corsOrigins.keySet()) {
-      require(configured.contains(portal), "cors-origins names an unknown portal: " + portal);
-    }
+    // Origins of portals this deployment does not serve are dropped: the defaults name g1, ge and
+    // gshow, and a deployment may serve fewer (NEWSREC_PORTALS=g1).
+    corsOrigins =
+        corsOrigins == null
+            ? Map.of()
+            : corsOrigins.entrySet().stream()
+                .filter(e -> configured.contains(e.getKey()))
+                .collect(
+                    java.util.stream.Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     require(maxBodySize != null && maxBodySize.toBytes() >= 1024, "max-body-size >= 1KB");
     require(maxBatchSize >= 1 && maxBatchSize <= 500, "max-batch-size in 1..500");
     require(retryAfter != null && retryAfter.toSeconds() >= 1, "retry-after >= 1s");

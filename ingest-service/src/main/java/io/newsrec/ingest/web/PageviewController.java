@@ -143,10 +143,12 @@ class PageviewController {
                 + " were accepted");
     problem.setProperty("accepted", valid.size());
     problem.setProperty(
-        "errors",
-        errors.stream().map(e -> Map.of("field", e.path(), "message", e.message())).toList());
+        "errors", errors.stream().map(e -> new Violation(e.path(), e.message())).toList());
     return Problems.answer(problem);
   }
+
+  /** One entry of the 400's {@code errors}: which field, what is wrong. */
+  record Violation(String field, String message) {}
 
   private Collected await(List<Pageview> valid) {
     try {
