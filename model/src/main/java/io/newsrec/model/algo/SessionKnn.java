@@ -37,7 +37,7 @@ public final class SessionKnn {
     }
     Ring ring = rings[item];
     if (ring == null) {
-      ring = rings[item] = new Ring();
+      ring = rings[item] = new Ring(sample);
     }
     ring.push(session, sample);
   }
@@ -117,20 +117,25 @@ public final class SessionKnn {
 
   /** The most recent sessions of one article, newest overwriting oldest. */
   private static final class Ring {
-    SessionTrail[] buffer = new SessionTrail[4];
+    SessionTrail[] buffer;
     int head;
     int size;
 
+    Ring(int capacity) {
+      buffer = new SessionTrail[Math.min(4, capacity)];
+    }
+
+    /** Adds the newest session; once {@code capacity} are held, the oldest is overwritten. */
     void push(SessionTrail s, int capacity) {
-      if (size < capacity && size == buffer.length) {
-        SessionTrail[] grown = new SessionTrail[Math.min(capacity, buffer.length * 2)];
-        for (int i = 0; i < size; i++) {
-          grown[i] = buffer[(head + i) % buffer.length];
+      if (size < capacity) {
+        if (size == buffer.length) {
+          SessionTrail[] grown = new SessionTrail[Math.min(capacity, buffer.length * 2)];
+          for (int i = 0; i < size; i++) {
+            grown[i] = buffer[(head + i) % buffer.length];
+          }
+          buffer = grown;
+          head = 0;
         }
-        buffer = grown;
-        head = 0;
-      }
-      if (size < buffer.length) {
         buffer[(head + size++) % buffer.length] = s;
       } else {
         buffer[head] = s;

@@ -92,11 +92,18 @@ public final class Transitions {
       }
     }
 
+    /** Keeps the strongest half; ties at the threshold go in iteration order. */
     private void prune() {
       double[] v = map.values().toDoubleArray();
       Arrays.sort(v);
-      double median = v[v.length / 2];
-      map.int2DoubleEntrySet().removeIf(e -> e.getDoubleValue() < median);
+      double threshold = v[v.length - Math.max(1, maxEdges / 2)];
+      map.int2DoubleEntrySet().removeIf(e -> e.getDoubleValue() < threshold);
+      var it = map.int2DoubleEntrySet().iterator();
+      while (map.size() > Math.max(1, maxEdges / 2) && it.hasNext()) {
+        if (it.next().getDoubleValue() == threshold) {
+          it.remove();
+        }
+      }
     }
   }
 }

@@ -1,0 +1,80 @@
+package io.newsrec.model.eval;
+
+import io.newsrec.model.HybridConfig;
+import io.newsrec.model.algo.Scores;
+import io.newsrec.model.state.PortalModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The hybrid, driven through the same {@link PortalModel#learn} and {@link PortalModel#score} that
+ * the served {@code HybridRecommender} uses (string ids in, scores out), translated back to raw g1
+ * article ids for the evaluator.
+ */
+final class HybridUnderTest implements EvalModel {
+  private final G1Clicks data;
+  private final PortalModel model;
+  private final boolean knowsSessionsAndUsers;
+  private final String name;
+  private int[] rawOf = new int[0];
+  private long learnNanos;
+  private long learned;
+
+  /**
+   * @param knowsSessionsAndUsers protocol B: the current session is in the state (and is not its
+   *     own neighbour) and the reader is known; protocol A passes neither
+   */
+  HybridUnderTest(String name, G1Clicks data, HybridConfig config, boolean knowsSessionsAndUsers) {
+    this.name = name;
+    this.data = data;
+    this.model = new PortalModel(config);
+    this.knowsSessionsAndUsers = knowsSessionsAndUsers;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void learn(int row) {
+    var interaction = data.interaction(row, "g1");
+    long start = System.nanoTime();
+    model.learn(interaction);
+    learnNanos += System.nanoTime() - start;
+    learned++;
+  }
+
+  @Override
+  public void score(Query q, Scores out) {
+    List<String> clicks = new ArrayList<>(q.n());
+    for (int i = 0; i < q.n(); i++) {
+      clicks.add(Integer.toString(data.article[q.prefixRows()[i]]));
+    }
+    String session = knowsSessionsAndUsers ? Long.toString(q.session()) : null;
+    String user = knowsSessionsAndUsers ? Integer.toString(q.user()) : null;
+    Scores scores = model.score(clicks, session, user, q.nowMs());
+    for (int k = 0; k < scores.size(); k++) {
+      int id = scores.item(k);
+      out.add(raw(id), scores.get(id));
+    }
+  }
+
+  /** Events learned per second of time spent in {@code learn} (string ids included). */
+  double learnEventsPerSecond() {
+    return learned / (learnNanos / 1e9);
+  }
+
+  private int raw(int id) {
+    if (id >= rawOf.length) {
+      int old = rawOf.length;
+      rawOf = Arrays.copyOf(rawOf, Math.max(id + 1, old * 2));
+      Arrays.fill(rawOf, old, rawOf.length, -1);
+    }
+    if (rawOf[id] < 0) {
+      rawOf[id] = Integer.parseInt(model.name(id));
+    }
+    return rawOf[id];
+  }
+}

@@ -1,0 +1,68 @@
+package io.newsrec.model.eval;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The evaluation command line. */
+record Options(
+    Path data,
+    String hoursSpec,
+    List<String> protocols,
+    boolean baselines,
+    Path out,
+    Map<String, String> hyperparameters,
+    boolean throughput,
+    String command) {
+
+  static Options parse(String[] args) {
+    Path data = G1Clicks.DEFAULT_FOLDER;
+    String hours = "6:288:6";
+    List<String> protocols = List.of("A", "B");
+    boolean baselines = true;
+    Path out = Path.of("bench/results/model-eval.json");
+    Map<String, String> hp = new LinkedHashMap<>();
+    boolean throughput = true;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.startsWith("--hours=")) {
+        hours = a.substring(8);
+      } else if (a.startsWith("--protocols=")) {
+        protocols = List.of(a.substring(12).toUpperCase(java.util.Locale.ROOT).split(","));
+      } else if (a.startsWith("--baselines=")) {
+        baselines = a.substring(12).equals("all");
+      } else if (a.startsWith("--out=")) {
+        out = a.substring(6).equals("none") ? null : Path.of(a.substring(6));
+      } else if (a.equals("--hp") && i + 1 < args.length) {
+        String[] kv = args[++i].split("=", 2);
+        hp.put(kv[0], kv.length > 1 ? kv[1] : "");
+      } else if (a.equals("--no-throughput")) {
+        throughput = false;
+      } else if (a.startsWith("--")) {
+        throw new IllegalArgumentException("unknown option " + a);
+      } else {
+        data = Path.of(a);
+      }
+    }
+    List<String> cmd = new ArrayList<>(List.of("model/evaluate.sh"));
+    cmd.addAll(List.of(args));
+    return new Options(
+        data, hours, protocols, baselines, out, hp, throughput, String.join(" ", cmd));
+  }
+
+  /** {@code start:end:step} (end exclusive) or {@code all} (every hour from 1). */
+  boolean[] evaluatedHours(int hours) {
+    boolean[] e = new boolean[hours];
+    String spec = hoursSpec.equals("all") ? "1:" + hours + ":1" : hoursSpec;
+    String[] p = spec.split(":");
+    int start = Integer.parseInt(p[0]);
+    int end = Math.min(hours, Integer.parseInt(p[1]));
+    int step = Integer.parseInt(p[2]);
+    for (int h = Math.max(1, start); h < end; h += step) {
+      e[h] = true;
+    }
+    return e;
+  }
+}
