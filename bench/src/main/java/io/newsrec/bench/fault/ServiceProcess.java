@@ -22,6 +22,7 @@ public final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final Path jar;
   private final List<String> jvmArgs;
+  private final List<String> appArgs;
   private final Map<String, String> env;
   private final Path log;
   private final int port;
@@ -29,11 +30,20 @@ public final class ServiceProcess implements AutoCloseable {
   private int starts;
 
   /**
+   * @param jvmArgs options of the JVM ({@code -Xmx...}, {@code -D...})
+   * @param appArgs Spring Boot arguments ({@code --key=value}), after {@code --server.port}
+   * @param env added to this process's environment
    * @param port the HTTP port the service is told to use ({@code --server.port}); start-up is done
    *     when {@code /actuator/health} answers there
    */
   public ServiceProcess(
-      String name, Path jar, List<String> jvmArgs, Map<String, String> env, Path logDir, int port) {
+      String name,
+      Path jar,
+      List<String> jvmArgs,
+      List<String> appArgs,
+      Map<String, String> env,
+      Path logDir,
+      int port) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           name + " jar not found at " + jar + ": build it first (mvn -pl bench -am package)");
@@ -41,6 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
     this.name = name;
     this.jar = jar;
     this.jvmArgs = List.copyOf(jvmArgs);
+    this.appArgs = List.copyOf(appArgs);
     this.env = Map.copyOf(env);
     this.log = logDir.resolve(name + ".log");
     this.port = port;
@@ -54,6 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toString());
     command.add("--server.port=" + port);
+    command.addAll(appArgs);
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);

@@ -2,6 +2,8 @@ package io.newsrec.bench.stub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsrec.delivery.aws.AwsClients;
+import io.newsrec.delivery.aws.AwsSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.IntStream;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -59,6 +62,33 @@ class KinesisStubTest {
     assertThat(response.failedRecordCount()).isZero();
     assertThat(response.records()).hasSize(7).allMatch(r -> r.errorCode() == null);
     assertThat(stub.records() - before).isEqualTo(7);
+  }
+
+  @Test
+  void answersTheServicesOwnAsyncClientOverHttp2() {
+    var settings = AwsSettings.local(URI.create(stub.endpoint()), URI.create(stub.endpoint()));
+    long before = stub.records();
+    try (KinesisAsyncClient async = AwsClients.kinesis(settings)) {
+      var entries =
+          IntStream.range(0, 300)
+              .mapToObj(
+                  i ->
+                      PutRecordsRequestEntry.builder()
+                          .partitionKey("u-" + i)
+                          .data(SdkBytes.fromUtf8String("x".repeat(300)))
+                          .build())
+              .toList();
+
+      var responses =
+          IntStream.range(0, 4)
+              .mapToObj(i -> async.putRecords(r -> r.streamName("pageviews-g1").records(entries)))
+              .toList();
+
+      assertThat(responses)
+          .allSatisfy(f -> assertThat(f.join().failedRecordCount()).isZero())
+          .allSatisfy(f -> assertThat(f.join().records()).hasSize(300));
+    }
+    assertThat(stub.records() - before).isEqualTo(1_200);
   }
 
   @Test

@@ -1,0 +1,163 @@
+package io.newsrec.bench;
+
+import io.newsrec.bench.fault.FaultHarness;
+import io.newsrec.bench.fault.FaultPlan;
+import io.newsrec.bench.fault.FaultReport;
+import io.newsrec.bench.fault.Outage;
+import io.newsrec.bench.fault.ServiceConfig;
+import io.newsrec.bench.fault.ServiceProcess;
+import io.newsrec.bench.report.IngestResults;
+import io.newsrec.bench.stub.KinesisStub;
+import io.newsrec.bench.throughput.EmulatorBench;
+import io.newsrec.bench.throughput.ThroughputBench;
+import io.newsrec.bench.traffic.SampleTraffic;
+import io.newsrec.testsupport.ElasticMqServer;
+import io.newsrec.testsupport.KinesisLocal;
+import io.newsrec.testsupport.TestAws;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code bench/results/ingest.json}: the ingest-service's throughput and latency against a
+ * stub Kinesis, the emulator's own speed, and the large fault test. Run by {@code
+ * bench/run-ingest.sh}; see {@code bench/README.md} for what each number means.
+ */
+public final class IngestBench {
+
+  private static final List<String> PORTALS = List.of("g1", "ge", "gshow");
+
+  private IngestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    var options =
+        new Options(
+            args,
+            Map.ofEntries(
+                Map.entry("root", "."),
+                Map.entry("out", "bench/results/ingest.json"),
+                Map.entry("command", "bench/run-ingest.sh"),
+                Map.entry("rounds", "5"),
+                Map.entry("warmup-s", "10"),
+                Map.entry("duration-s", "15"),
+                Map.entry("batch-size", "250"),
+                Map.entry("batch-connections", "16"),
+                Map.entry("single-rate", "5000"),
+                Map.entry("single-connections", "64"),
+                Map.entry("service-heap", "1g"),
+                Map.entry("emulator-s", "10"),
+                Map.entry("fault-events", "100000"),
+                Map.entry("fault", "true"),
+                Map.entry("throughput", "true")));
+    Path root = Path.of(options.text("root")).toAbsolutePath().normalize();
+    Path work = Files.createDirectories(root.resolve("bench/work"));
+    var results = new IngestResults();
+    var meta = results.root();
+    meta.put("date", Instant.now().toString());
+    meta.put("command", options.text("command"));
+    meta.put("nproc", Runtime.getRuntime().availableProcessors());
+    meta.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+    meta.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    meta.put("loadavg_before", loadAverage());
+    try (var sqs = new ElasticMqServer().start()) {
+      var config =
+          new ServiceConfig(
+              root,
+              sqs.endpoint(),
+              PORTALS,
+              List.of(),
+              List.of("-Xmx" + options.text("service-heap")));
+      if (options.flag("throughput")) {
+        throughput(options, config, sqs, work, results);
+      }
+      if (options.flag("fault")) {
+        fault(options, config, sqs, work, results);
+      }
+    }
+    meta.put("loadavg_after", loadAverage());
+    Path out = root.resolve(options.text("out"));
+    results.write(out);
+    System.out.println("wrote " + out);
+  }
+
+  private static void throughput(
+      Options options, ServiceConfig config, ElasticMqServer sqs, Path work, IngestResults results)
+      throws Exception {
+    var settings =
+        new ThroughputBench.Settings(
+            options.integer("rounds"),
+            options.seconds("warmup-s"),
+            options.seconds("duration-s"),
+            options.integer("batch-size"),
+            options.integer("batch-connections"),
+            options.number("single-rate"),
+            options.integer("single-connections"));
+    var benchConfig =
+        new ServiceConfig(
+            config.root(),
+            sqs.endpoint(),
+            PORTALS,
+            List.of(
+                "--newsrec.ingest.bench-endpoint-enabled=true",
+                // one load client, one address: the per-client limit would measure itself
+                "--newsrec.ingest.rate-limit.enabled=false"),
+            List.of("-Xmx" + options.text("service-heap"), "-Daws.cborEnabled=false"));
+    try (var stub = KinesisStub.start(0);
+        ServiceProcess ingest =
+            benchConfig.ingestAlone(java.net.URI.create(stub.endpoint()), work)) {
+      ingest.start(Duration.ofSeconds(90));
+      var bench = new ThroughputBench(settings, new SampleTraffic(1, PORTALS, Instant.now()));
+      var rounds =
+          bench.run(new InetSocketAddress("127.0.0.1", ingest.port()), System.out::println);
+      results.throughput(rounds, settings.singleRate());
+      var node = results.root().putObject("settings");
+      node.put("rounds", settings.rounds());
+      node.put("warmup_s", settings.warmup().toMillis() / 1000.0);
+      node.put("duration_s", settings.duration().toMillis() / 1000.0);
+      node.put("batch_size", settings.batchSize());
+      node.put("batch_connections", settings.batchConnections());
+      node.put("single_rate", settings.singleRate());
+      node.put("single_connections", settings.singleConnections());
+      node.put("service_heap", options.text("service-heap"));
+      node.put("kinesis", "in-process stub (bench KinesisStub), AWS JSON protocol");
+      results.root().put("stub_records_received", stub.records());
+    }
+    try (var kinesisLocal = new KinesisLocal().start();
+        var client = TestAws.kinesis(kinesisLocal.endpoint())) {
+      double perSecond = EmulatorBench.recordsPerSecond(client, 3, options.seconds("emulator-s"));
+      var node = results.root().putObject("emulator");
+      node.put("kinesis_local_records_per_s", Math.round(perSecond));
+      node.put("what", "PutRecords of 500 records x 250 bytes, 3 calls in flight, SDK v2 CBOR");
+      System.out.printf("kinesis-local: %.0f records/s%n", perSecond);
+    }
+  }
+
+  private static void fault(
+      Options options, ServiceConfig config, ElasticMqServer sqs, Path work, IngestResults results)
+      throws Exception {
+    var plan = FaultPlan.large(options.integer("fault-events"));
+    try (var kinesisLocal = new KinesisLocal().start();
+        var kinesis = TestAws.kinesis(kinesisLocal.endpoint());
+        var sqsClient = TestAws.sqs(sqs.endpoint())) {
+      var outage = Outage.stopAndStart(kinesisLocal::stop, kinesisLocal::start);
+      var harness =
+          new FaultHarness(config, kinesis, sqsClient, kinesisLocal.endpoint(), outage, work);
+      FaultReport report = harness.run(plan);
+      report.timeline().forEach(System.out::println);
+      System.out.println(report);
+      results.faultTest(report, outage.describe(), plan.events());
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+}
