@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HybridRecommenderTest {
@@ -90,6 +94,55 @@ class HybridRecommenderTest {
       RecommendRequest r = request(user, List.of("a3", "a1"), T0 + 2_100_000L);
       assertThat(restored.recommend(r)).isEqualTo(model.recommend(r));
       assertThat(model.recommend(r).items()).hasSize(10);
+    }
+  }
+
+  @Test
+  void oneWriterAndConcurrentReadersNeverSeeABrokenState() throws Exception {
+    HybridRecommender model = HybridRecommender.create(Map.of());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      Future<?> writer =
+          pool.submit(
+              () -> {
+                Random random = new Random(7);
+                for (int i = 0; i < 20_000; i++) {
+                  String article = "a" + random.nextInt(500);
+                  click(
+                      model,
+                      "s" + random.nextInt(2_000),
+                      "u" + random.nextInt(300),
+                      article,
+                      T0 + i * 100L);
+                }
+              });
+      List<Future<Integer>> readers = new java.util.ArrayList<>();
+      for (int r = 0; r < 3; r++) {
+        int seed = r;
+        readers.add(
+            pool.submit(
+                () -> {
+                  Random random = new Random(seed);
+                  int answered = 0;
+                  while (!writer.isDone() || answered < 50) {
+                    List<String> clicks = List.of("a" + random.nextInt(500));
+                    Recommendations recs =
+                        model.recommend(
+                            request("u" + random.nextInt(300), clicks, T0 + 2_000_000L));
+                    assertThat(recs.items())
+                        .extracting(Recommendations.Item::articleId)
+                        .doesNotContain(clicks.getFirst());
+                    answered++;
+                  }
+                  return answered;
+                }));
+      }
+      writer.get(60, TimeUnit.SECONDS);
+      for (Future<Integer> reader : readers) {
+        assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
