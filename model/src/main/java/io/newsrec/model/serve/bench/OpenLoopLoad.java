@@ -1,0 +1,73 @@
+package io.newsrec.model.serve.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-loop load generator: request {@code i} is due at {@code start + i / rate}, whether or not
+ * earlier answers have come back, and its latency is measured from when it was due, not from when
+ * it was sent. A stalled server therefore shows up in the percentiles instead of silently slowing
+ * the generator down (the "coordinated omission" correction, as in wrk2).
+ */
+final class OpenLoopLoad {
+
+  /** Latencies in microseconds, and the answers that were not 200. */
+  record Result(int rate, long requests, long errors, Histogram micros, double seconds) {}
+
+  private OpenLoopLoad() {}
+
+  static Result run(URI target, List<byte[]> bodies, int rate, Duration duration)
+      throws InterruptedException {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    AtomicLong errors = new AtomicLong();
+    long total = rate * duration.toSeconds();
+    CountDownLatch done = new CountDownLatch((int) total);
+    long periodNanos = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    for (long i = 0; i < total; i++) {
+      long due = start + i * periodNanos;
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      HttpRequest request =
+          HttpRequest.newBuilder(target)
+              .header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) (i % bodies.size()))))
+              .build();
+      client
+          .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+          .whenComplete(
+              (response, failure) -> {
+                long latency = (System.nanoTime() - due) / 1_000;
+                synchronized (micros) {
+                  micros.recordValue(Math.min(latency, micros.getHighestTrackableValue()));
+                }
+                if (failure != null || response.statusCode() != 200) {
+                  errors.incrementAndGet();
+                }
+                done.countDown();
+              });
+    }
+    done.await(60, TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    client.close();
+    synchronized (micros) {
+      return new Result(rate, total, errors.get() + done.getCount(), micros.copy(), seconds);
+    }
+  }
+}

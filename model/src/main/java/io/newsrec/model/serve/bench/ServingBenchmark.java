@@ -1,0 +1,243 @@
+package io.newsrec.model.serve.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.newsrec.model.HybridConfig;
+import io.newsrec.model.HybridRecommender;
+import io.newsrec.model.Interaction;
+import io.newsrec.model.eval.G1Clicks;
+import io.newsrec.model.train.HybridModelFactory;
+import io.newsrec.model.train.ModelArtifact;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The serving benchmark behind {@code bench/results/model-serving.json} (run it with {@code
+ * bench/run-model-serving.sh}): online-update throughput over all g1 clicks, the memory of the
+ * state they build, and {@code /invocations} latency at fixed request rates against {@code serve}
+ * in its own JVM.
+ */
+public final class ServingBenchmark {
+
+  private ServingBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("command", "bench/run-model-serving.sh");
+    result.put("date", Instant.now().toString());
+    result.put("machine", machine());
+    result.put("hyperparameters", HybridConfig.DEFAULTS);
+
+    long baseline = usedHeapAfterGc();
+    long loadStart = System.nanoTime();
+    G1Clicks clicks = G1Clicks.load(options.data(), h -> progress("read hour %d", h));
+    List<Interaction> ordered = inTimeOrder(clicks);
+    result.put(
+        "data",
+        Map.of(
+            "clicks", ordered.size(),
+            "hourFiles", clicks.hours(),
+            "loadSeconds", seconds(System.nanoTime() - loadStart)));
+    clicks = null;
+
+    HybridRecommender model = null;
+    List<Double> rates = new ArrayList<>();
+    for (int run = 0; run < options.runs(); run++) {
+      model = null; // let the previous run's state go before building the next
+      System.gc();
+      model = HybridRecommender.create(Map.of());
+      long start = System.nanoTime();
+      for (Interaction interaction : ordered) {
+        model.update(interaction);
+      }
+      double eventsPerSecond = ordered.size() / ((System.nanoTime() - start) / 1e9);
+      rates.add(Math.round(eventsPerSecond * 10) / 10.0);
+      progress("update run %d: %.0f events/s", run + 1, eventsPerSecond);
+    }
+    double median = rates.stream().sorted().toList().get(rates.size() / 2);
+    result.put(
+        "onlineUpdate",
+        Map.of(
+            "eventsPerSecondRuns",
+            rates,
+            "eventsPerSecondMedian",
+            median,
+            "events",
+            ordered.size(),
+            "target",
+            100_000,
+            "meetsTarget",
+            median >= 100_000));
+
+    // Request bodies from the busiest part of the data's end: the two hours before the 99th
+    // percentile click (the very last clicks are a thin tail of late readers).
+    long to = ordered.get((int) (ordered.size() * 0.99)).timeMs();
+    List<byte[]> bodies = RequestSamples.sample(ordered, to - 7_200_000L, to, 20_000, 7);
+    ordered = null;
+
+    Files.createDirectories(options.work());
+    long stateBytes =
+        usedHeapAfterGc() - baseline - bodies.stream().mapToLong(b -> b.length + 16).sum();
+    long writeStart = System.nanoTime();
+    Path artifact = ModelArtifact.write(model, options.work().resolve("model"));
+    double writeSeconds = seconds(System.nanoTime() - writeStart);
+    model = null;
+    long readStart = System.nanoTime();
+    ModelArtifact.read(new HybridModelFactory(), artifact);
+    double readSeconds = seconds(System.nanoTime() - readStart);
+    result.put(
+        "memory",
+        Map.of(
+            "stateHeapBytesAfterGc", stateBytes,
+            "artifactBytes", Files.size(artifact),
+            "artifactWriteSeconds", writeSeconds,
+            "artifactReadSeconds", readSeconds));
+
+    result.put("invocations", invocations(options, artifact.getParent(), bodies));
+    Files.createDirectories(options.out().toAbsolutePath().getParent());
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(options.out().toFile(), result);
+    progress("wrote %s", options.out());
+  }
+
+  private static Map<String, Object> invocations(
+      BenchOptions options, Path modelDir, List<byte[]> bodies) throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(
+        "setup",
+        Map.of(
+            "server",
+                "ServeMain in its own JVM, -Xmx"
+                    + options.serverHeap()
+                    + ", "
+                    + options.threads()
+                    + " request threads, no online learning during the run",
+            "generator",
+                "open loop, JDK HttpClient (HTTP/1.1), latency from the intended send"
+                    + " time (coordinated omission corrected), same 2-core machine as the server",
+            "requests",
+                bodies.size()
+                    + " bodies sampled from the last hours of g1 (seed 7):"
+                    + " session clicks so far, count 20, half with currentArticle",
+            "warmupSeconds", options.warmupSeconds(),
+            "secondsPerRate", options.seconds()));
+    List<Map<String, Object>> rates = new ArrayList<>();
+    try (ServerProcess server =
+        ServerProcess.start(modelDir, options.serverHeap(), options.threads())) {
+      URI target = URI.create("http://localhost:" + server.port() + "/invocations");
+      OpenLoopLoad.run(
+          target, bodies, options.rates()[0], Duration.ofSeconds(options.warmupSeconds()));
+      for (int rate : options.rates()) {
+        OpenLoopLoad.Result r =
+            OpenLoopLoad.run(target, bodies, rate, Duration.ofSeconds(options.seconds()));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("requestsPerSecond", rate);
+        row.put("requests", r.requests());
+        row.put("errors", r.errors());
+        row.put("achievedPerSecond", Math.round(r.requests() / r.seconds()));
+        for (double p : new double[] {50, 90, 99, 99.9}) {
+          row.put(
+              "p" + (p == 99.9 ? "999" : Integer.toString((int) p)) + "Ms",
+              r.micros().getValueAtPercentile(p) / 1000.0);
+        }
+        row.put("maxMs", r.micros().getMaxValue() / 1000.0);
+        rates.add(row);
+        progress(
+            "%d req/s: p50 %.2f ms, p99 %.2f ms, errors %d",
+            rate,
+            r.micros().getValueAtPercentile(50) / 1000.0,
+            r.micros().getValueAtPercentile(99) / 1000.0,
+            r.errors());
+      }
+    }
+    out.put("rates", rates);
+    return out;
+  }
+
+  /** All clicks as interactions in time order, sharing one String per distinct id. */
+  private static List<Interaction> inTimeOrder(G1Clicks clicks) {
+    Map<String, String> shared = new HashMap<>();
+    List<Interaction> ordered = new ArrayList<>(clicks.size());
+    for (int row : clicks.timeOrder()) {
+      Interaction i = clicks.interaction(row, "g1");
+      ordered.add(
+          new Interaction(
+              "g1",
+              shared.computeIfAbsent(i.userId(), k -> k),
+              shared.computeIfAbsent(i.sessionId(), k -> k),
+              shared.computeIfAbsent(i.articleId(), k -> k),
+              i.timeMs(),
+              i.weight()));
+    }
+    return ordered;
+  }
+
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static Map<String, Object> machine() {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("java", System.getProperty("java.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    machine.put("benchHeapMaxBytes", Runtime.getRuntime().maxMemory());
+    machine.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    return machine;
+  }
+
+  private static double seconds(long nanos) {
+    return Math.round(nanos / 1e6) / 1000.0;
+  }
+
+  private static void progress(String format, Object... args) {
+    System.err.printf(format + "%n", args);
+  }
+
+  /** Command-line options, with the defaults the committed results use. */
+  record BenchOptions(
+      Path data,
+      Path out,
+      Path work,
+      int runs,
+      int[] rates,
+      int seconds,
+      int warmupSeconds,
+      String serverHeap,
+      int threads) {
+
+    static BenchOptions parse(String[] args) {
+      Map<String, String> o = new HashMap<>();
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+      }
+      return new BenchOptions(
+          Path.of(o.getOrDefault("data", "../shared/data/globo-g1")),
+          Path.of(o.getOrDefault("out", "bench/results/model-serving.json")),
+          Path.of(o.getOrDefault("work", "model/target/model-serving")),
+          Integer.parseInt(o.getOrDefault("runs", "3")),
+          Arrays.stream(o.getOrDefault("rates", "500,1000").split(","))
+              .mapToInt(Integer::parseInt)
+              .toArray(),
+          Integer.parseInt(o.getOrDefault("seconds", "30")),
+          Integer.parseInt(o.getOrDefault("warmup-seconds", "10")),
+          o.getOrDefault("server-heap", "2g"),
+          Integer.parseInt(o.getOrDefault("threads", "4")));
+    }
+  }
+}
