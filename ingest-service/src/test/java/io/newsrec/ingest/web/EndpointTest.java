@@ -7,13 +7,15 @@ import io.newsrec.ingest.testing.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole service on a random port with in-memory fakes of Kinesis and SQS; subclasses share one
- * application context.
+ * application context (with the Prometheus endpoint, which tests otherwise switch off).
  */
+@AutoConfigureObservability
 @SpringBootTest(
     classes = FakeDeliveryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
