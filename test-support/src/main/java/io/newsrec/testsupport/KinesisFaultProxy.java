@@ -57,6 +57,7 @@ public final class KinesisFaultProxy implements AfterAllCallback, AutoCloseable 
   private final Set<String> rejectedOnce = ConcurrentHashMap.newKeySet();
   private final AtomicInteger rejected = new AtomicInteger();
   private volatile Predicate<String> rejectKey = key -> false;
+  private volatile int callsBeforeOutage = Integer.MAX_VALUE;
 
   /** Proxies {@code target} (kinesis-local's plain-HTTP endpoint); listens at once. */
   public KinesisFaultProxy(URI target) {
@@ -82,6 +83,15 @@ public final class KinesisFaultProxy implements AfterAllCallback, AutoCloseable 
   /** Lets every record through from now on. */
   public void rejectNone() {
     rejectKey = key -> false;
+  }
+
+  /**
+   * Lets the next {@code calls} {@code PutRecords} calls through, then answers every later one with
+   * HTTP 500 {@code InternalFailure} (the SDK retries those, then gives up): an outage that starts
+   * in the middle of a multi-call put.
+   */
+  public void failWholeCallsAfter(int calls) {
+    callsBeforeOutage = this.calls.size() + calls;
   }
 
   /** The partition keys of each {@code PutRecords} call received so far, in order. */
@@ -132,20 +142,31 @@ public final class KinesisFaultProxy implements AfterAllCallback, AutoCloseable 
     ObjectNode request = (ObjectNode) codec.readTree(body);
     ArrayNode records = (ArrayNode) request.get("Records");
     List<String> keys = new ArrayList<>();
+    records.forEach(record -> keys.add(record.get("PartitionKey").asText()));
+    calls.add(List.copyOf(keys));
+    if (calls.size() > callsBeforeOutage) {
+      byte[] out =
+          codec.writeValueAsBytes(
+              codec
+                  .createObjectNode()
+                  .put("__type", "InternalFailure")
+                  .put("message", "injected by KinesisFaultProxy"));
+      exchange.getResponseHeaders().set("Content-Type", contentType(exchange));
+      exchange.sendResponseHeaders(500, out.length);
+      exchange.getResponseBody().write(out);
+      return;
+    }
     boolean[] reject = new boolean[records.size()];
     ArrayNode passing = codec.createArrayNode();
     for (int i = 0; i < records.size(); i++) {
       JsonNode record = records.get(i);
-      String key = record.get("PartitionKey").asText();
-      keys.add(key);
       String identity =
-          key + '\n' + Base64.getEncoder().encodeToString(record.get("Data").binaryValue());
-      reject[i] = rejectKey.test(key) && rejectedOnce.add(identity);
+          keys.get(i) + '\n' + Base64.getEncoder().encodeToString(record.get("Data").binaryValue());
+      reject[i] = rejectKey.test(keys.get(i)) && rejectedOnce.add(identity);
       if (!reject[i]) {
         passing.add(record);
       }
     }
-    calls.add(List.copyOf(keys));
     if (passing.size() == records.size()) {
       HttpResponse<byte[]> response = forward(exchange, body);
       reply(exchange, response, response.body());
@@ -177,11 +198,13 @@ public final class KinesisFaultProxy implements AfterAllCallback, AutoCloseable 
     merged.put("FailedRecordCount", failed);
     merged.put("EncryptionType", "NONE");
     byte[] out = codec.writeValueAsBytes(merged);
-    exchange
-        .getResponseHeaders()
-        .set("Content-Type", exchange.getRequestHeaders().getFirst("Content-Type"));
+    exchange.getResponseHeaders().set("Content-Type", contentType(exchange));
     exchange.sendResponseHeaders(200, out.length);
     exchange.getResponseBody().write(out);
+  }
+
+  private static String contentType(HttpExchange exchange) {
+    return exchange.getRequestHeaders().getFirst("Content-Type");
   }
 
   private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body)

@@ -3,14 +3,14 @@ package io.newsrec.delivery.aws;
 import io.newsrec.delivery.StreamNames;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -41,7 +41,7 @@ public final class LocalProvisioning {
       Duration visibilityTimeout) {
 
     public Plan {
-      portals = java.util.List.copyOf(portals);
+      portals = List.copyOf(portals);
       if (shardsPerStream < 1 || maxReceiveCount < 1 || visibilityTimeout.isNegative()) {
         throw new IllegalArgumentException("shards >= 1, maxReceiveCount >= 1, timeout >= 0");
       }
@@ -51,7 +51,11 @@ public final class LocalProvisioning {
   /** The queue URLs, as the services need them. */
   public record Queues(String retryQueueUrl, String deadLetterQueueUrl) {}
 
-  private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(30);
+  /** Streams become ACTIVE within half a second locally: poll every 100 ms, for 30 s at most. */
+  private static final int ACTIVE_ATTEMPTS = 300;
+
+  private static final BackoffStrategy ACTIVE_POLL =
+      BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(100));
 
   private final KinesisAsyncClient kinesis;
   private final SqsAsyncClient sqs;
@@ -107,18 +111,18 @@ public final class LocalProvisioning {
   }
 
   private void awaitActive(String stream) {
-    long deadline = System.nanoTime() + ACTIVE_WITHIN.toNanos();
-    while (kinesis
-            .describeStreamSummary(b -> b.streamName(stream))
-            .join()
-            .streamDescriptionSummary()
-            .streamStatus()
-        != StreamStatus.ACTIVE) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(stream + " is not ACTIVE after " + ACTIVE_WITHIN);
-      }
-      pause();
-    }
+    kinesis
+        .waiter()
+        .waitUntilStreamExists(
+            b -> b.streamName(stream),
+            w -> w.maxAttempts(ACTIVE_ATTEMPTS).backoffStrategyV2(ACTIVE_POLL))
+        .join()
+        .matched()
+        .exception()
+        .ifPresent(
+            e -> {
+              throw new IllegalStateException(stream + " did not become ACTIVE", e);
+            });
   }
 
   /** Creates the queue, or brings an existing one's attributes to the plan; returns its URL. */
@@ -128,14 +132,5 @@ public final class LocalProvisioning {
       sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(attributes)).join();
     }
     return url;
-  }
-
-  private static void pause() {
-    try {
-      TimeUnit.MILLISECONDS.sleep(100); // A poll interval of the create-stream wait, not a test.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for streams", e);
-    }
   }
 }
