@@ -39,6 +39,7 @@ public final class IngestBench {
             args,
             Map.ofEntries(
                 Map.entry("root", "."),
+                Map.entry("jars-root", ""),
                 Map.entry("out", "bench/results/ingest.json"),
                 Map.entry("command", "bench/run-ingest.sh"),
                 Map.entry("rounds", "5"),
@@ -55,6 +56,8 @@ public final class IngestBench {
                 Map.entry("throughput", "true")));
     Path root = Path.of(options.text("root")).toAbsolutePath().normalize();
     Path work = Files.createDirectories(root.resolve("bench/work"));
+    // Where <module>/target/<module>-*.jar are found: the repository, or private copies of them.
+    Path jars = options.text("jars-root").isEmpty() ? root : Path.of(options.text("jars-root"));
     var results = new IngestResults();
     var meta = results.root();
     meta.put("date", Instant.now().toString());
@@ -66,7 +69,7 @@ public final class IngestBench {
     try (var sqs = new ElasticMqServer().start()) {
       var config =
           new ServiceConfig(
-              root,
+              jars,
               sqs.endpoint(),
               PORTALS,
               List.of(),
@@ -140,12 +143,15 @@ public final class IngestBench {
       Options options, ServiceConfig config, ElasticMqServer sqs, Path work, IngestResults results)
       throws Exception {
     var plan = FaultPlan.large(options.integer("fault-events"));
+    var faultConfig =
+        new ServiceConfig(
+            config.root(), sqs.endpoint(), PORTALS, List.of(), ServiceConfig.FAULT_TEST_JVM);
     try (var kinesisLocal = new KinesisLocal().start();
         var kinesis = TestAws.kinesis(kinesisLocal.endpoint());
         var sqsClient = TestAws.sqs(sqs.endpoint())) {
       var outage = Outage.stopAndStart(kinesisLocal::stop, kinesisLocal::start);
       var harness =
-          new FaultHarness(config, kinesis, sqsClient, kinesisLocal.endpoint(), outage, work);
+          new FaultHarness(faultConfig, kinesis, sqsClient, kinesisLocal.endpoint(), outage, work);
       FaultReport report = harness.run(plan);
       report.timeline().forEach(System.out::println);
       System.out.println(report);

@@ -64,8 +64,10 @@ public final class FaultHarness {
   public FaultReport run(FaultPlan plan) throws IOException, InterruptedException {
     try (var ingest = config.ingest(kinesisEndpoint, workDir);
         var worker = config.retryWorker(kinesisEndpoint, workDir)) {
-      ingest.start(START_WITHIN);
-      worker.start(START_WITHIN);
+      ingest.launch();
+      worker.launch();
+      ingest.awaitHealthy(START_WITHIN);
+      worker.awaitHealthy(START_WITHIN);
       var traffic = new SampleTraffic(plan.seed(), plan.portals(), Instant.now());
       var tracker =
           new TrackerClient(

@@ -35,6 +35,12 @@ public record ServiceConfig(
           "AWS_SECRET_ACCESS_KEY", "local",
           "AWS_REGION", "us-east-1");
 
+  /**
+   * JVM options of the services in the fault test: it measures correctness, not speed, and restarts
+   * the ingest-service while the 2 cores are busy; C1 only about halves the JVM's start-up.
+   */
+  public static final List<String> FAULT_TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+
   public ServiceConfig {
     portals = List.copyOf(portals);
     extraIngestArgs = List.copyOf(extraIngestArgs);

@@ -59,6 +59,12 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Starts the process and waits until its health endpoint answers at all. */
   public void start(Duration readyWithin) throws IOException, InterruptedException {
+    launch();
+    awaitHealthy(readyWithin);
+  }
+
+  /** Starts the process without waiting: two services start side by side on 2 cores. */
+  public void launch() throws IOException {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
@@ -71,7 +77,6 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().putAll(env);
     starts++;
     process = builder.start();
-    awaitHealthy(readyWithin);
   }
 
   /** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
@@ -94,7 +99,8 @@ public final class ServiceProcess implements AutoCloseable {
     return log;
   }
 
-  private void awaitHealthy(Duration within) throws IOException, InterruptedException {
+  /** Waits until the web server answers; fails if the process exits first. */
+  public void awaitHealthy(Duration within) throws IOException, InterruptedException {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     var health =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
