@@ -1,6 +1,7 @@
 package io.newsrec.ingest;
 
 import io.newsrec.ingest.config.AwsDeliveryConfiguration;
+import io.newsrec.ingest.config.CloudWatchMetricsConfiguration;
 import io.newsrec.ingest.config.IngestConfiguration;
 import io.newsrec.ingest.web.WebConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -14,7 +15,12 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({AwsDeliveryConfiguration.class, IngestConfiguration.class, WebConfiguration.class})
+@Import({
+  AwsDeliveryConfiguration.class,
+  IngestConfiguration.class,
+  WebConfiguration.class,
+  CloudWatchMetricsConfiguration.class
+})
 public class IngestApplication {
 
   public static void main(String[] args) {

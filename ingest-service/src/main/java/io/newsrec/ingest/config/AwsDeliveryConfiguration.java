@@ -10,11 +10,9 @@ import io.newsrec.delivery.aws.Mode;
 import io.newsrec.delivery.kinesis.KinesisPageviewStreams;
 import io.newsrec.delivery.sqs.SqsRetryQueue;
 import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
@@ -82,12 +80,5 @@ public class AwsDeliveryConfiguration {
       queueUrl = sqs.getQueueUrl(b -> b.queueName(properties.retryQueue())).join().queueUrl();
     }
     return new SqsRetryQueue(sqs, queueUrl);
-  }
-
-  /** The client of the CloudWatch metrics registry, used in {@code aws} mode only. */
-  @Bean(destroyMethod = "close")
-  @ConditionalOnProperty(name = "newsrec.aws.mode", havingValue = "aws")
-  CloudWatchAsyncClient cloudWatchClient() {
-    return CloudWatchAsyncClient.create();
   }
 }
