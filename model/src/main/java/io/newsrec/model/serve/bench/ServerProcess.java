@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,11 +29,14 @@ final class ServerProcess implements AutoCloseable {
 
   static ServerProcess start(Path modelDir, String heap, int threads) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command =
+    List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
+    // Extra server JVM options for profiling, e.g. -XX:StartFlightRecording=filename=serve.jfr
+    String extra = System.getenv().getOrDefault("NEWSREC_BENCH_SERVER_JAVA_OPTS", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    command.addAll(
         List.of(
-            java,
-            "-Xms" + heap,
-            "-Xmx" + heap,
             "-cp",
             System.getProperty("java.class.path"),
             "io.newsrec.model.serve.ServeMain",
@@ -41,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
             "--model-dir",
             modelDir.toString(),
             "--threads",
-            Integer.toString(threads));
+            Integer.toString(threads)));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader log =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +36,16 @@ public final class ServingBenchmark {
     result.put("command", "bench/run-model-serving.sh");
     result.put("date", Instant.now().toString());
     result.put("machine", machine());
-    result.put("hyperparameters", HybridConfig.DEFAULTS);
+    result.put("hyperparameters", new java.util.TreeMap<>(HybridConfig.DEFAULTS));
 
+    double loadAtStart = loadAverage();
     long baseline = usedHeapAfterGc();
     long loadStart = System.nanoTime();
     G1Clicks clicks = G1Clicks.load(options.data(), h -> progress("read hour %d", h));
     List<Interaction> ordered = inTimeOrder(clicks);
     result.put(
         "data",
-        Map.of(
+        ordered(
             "clicks", ordered.size(),
             "hourFiles", clicks.hours(),
             "loadSeconds", seconds(System.nanoTime() - loadStart)));
@@ -68,7 +68,7 @@ public final class ServingBenchmark {
     double median = rates.stream().sorted().toList().get(rates.size() / 2);
     result.put(
         "onlineUpdate",
-        Map.of(
+        ordered(
             "eventsPerSecondRuns",
             rates,
             "eventsPerSecondMedian",
@@ -98,13 +98,15 @@ public final class ServingBenchmark {
     double readSeconds = seconds(System.nanoTime() - readStart);
     result.put(
         "memory",
-        Map.of(
+        ordered(
             "stateHeapBytesAfterGc", stateBytes,
             "artifactBytes", Files.size(artifact),
             "artifactWriteSeconds", writeSeconds,
             "artifactReadSeconds", readSeconds));
 
     result.put("invocations", invocations(options, artifact.getParent(), bodies));
+    // The machine is shared: a load average far above the core count inflates every figure.
+    result.put("loadAverage", ordered("atStart", loadAtStart, "atEnd", loadAverage()));
     Files.createDirectories(options.out().toAbsolutePath().getParent());
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
@@ -117,7 +119,7 @@ public final class ServingBenchmark {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(
         "setup",
-        Map.of(
+        ordered(
             "server",
                 "ServeMain in its own JVM, -Xmx"
                     + options.serverHeap()
@@ -184,6 +186,19 @@ public final class ServingBenchmark {
     return ordered;
   }
 
+  /** A map that keeps the given order of its keys, so that the JSON reads in that order. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
   private static long usedHeapAfterGc() {
     for (int i = 0; i < 3; i++) {
       System.gc();
@@ -207,37 +222,5 @@ public final class ServingBenchmark {
 
   private static void progress(String format, Object... args) {
     System.err.printf(format + "%n", args);
-  }
-
-  /** Command-line options, with the defaults the committed results use. */
-  record BenchOptions(
-      Path data,
-      Path out,
-      Path work,
-      int runs,
-      int[] rates,
-      int seconds,
-      int warmupSeconds,
-      String serverHeap,
-      int threads) {
-
-    static BenchOptions parse(String[] args) {
-      Map<String, String> o = new HashMap<>();
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-      }
-      return new BenchOptions(
-          Path.of(o.getOrDefault("data", "../shared/data/globo-g1")),
-          Path.of(o.getOrDefault("out", "bench/results/model-serving.json")),
-          Path.of(o.getOrDefault("work", "model/target/model-serving")),
-          Integer.parseInt(o.getOrDefault("runs", "3")),
-          Arrays.stream(o.getOrDefault("rates", "500,1000").split(","))
-              .mapToInt(Integer::parseInt)
-              .toArray(),
-          Integer.parseInt(o.getOrDefault("seconds", "30")),
-          Integer.parseInt(o.getOrDefault("warmup-seconds", "10")),
-          o.getOrDefault("server-heap", "2g"),
-          Integer.parseInt(o.getOrDefault("threads", "4")));
-    }
   }
 }
