@@ -7,6 +7,8 @@ import io.newsrec.events.PageviewReader;
 import io.newsrec.events.PageviewValidator;
 import io.newsrec.ingest.collect.CollectPageviews;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
 public class IngestConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
 
   @Bean
   PageviewReader pageviewReader(IngestProperties properties) {
@@ -45,6 +49,15 @@ public class IngestConfiguration {
             properties.delivery(),
             new MicrometerDeliveryMetrics(meters, properties.portalSet()));
     MicrometerDeliveryMetrics.registerBufferGauges(meters, properties.portalSet(), collect);
+    log.info(
+        "collecting pageviews of portals {} into streams {}<portal>, retry queue {}; linger {},"
+            + " up to {} events buffered per portal, {} attempts per record",
+        properties.portalSet().ids(),
+        properties.streamPrefix(),
+        properties.retryQueue(),
+        properties.linger(),
+        properties.maxInFlightEvents(),
+        properties.putAttempts());
     return collect;
   }
 
