@@ -9,8 +9,8 @@ import java.util.Objects;
  * ({@code newsrec.aws.*}) and hand it over as this record.
  *
  * @param mode {@link Mode#LOCAL} or {@link Mode#AWS}
- * @param region AWS region; in {@code aws} mode {@code null} means the SDK's default region chain
- *     ({@code AWS_REGION}, profile, instance metadata)
+ * @param region AWS region; in {@code aws} mode {@code null} or blank means the SDK's default
+ *     region chain ({@code AWS_REGION}, profile, instance metadata)
  * @param kinesisEndpoint endpoint override; required in {@code local} mode (kinesis-local's plain
  *     HTTP port, e.g. {@code http://localhost:4568}), normally {@code null} in {@code aws} mode
  * @param sqsEndpoint endpoint override; required in {@code local} mode (ElasticMQ, e.g. {@code
@@ -36,10 +36,11 @@ public record AwsSettings(
 
   public AwsSettings {
     Objects.requireNonNull(mode, "mode");
+    region = region == null || region.isBlank() ? null : region;
     if (mode == Mode.LOCAL) {
       Objects.requireNonNull(kinesisEndpoint, "local mode needs the Kinesis endpoint");
       Objects.requireNonNull(sqsEndpoint, "local mode needs the SQS endpoint");
-      region = region == null || region.isBlank() ? LOCAL_REGION : region;
+      region = region == null ? LOCAL_REGION : region;
     }
     callTimeout = callTimeout == null ? Duration.ofSeconds(10) : callTimeout;
     attemptTimeout = attemptTimeout == null ? Duration.ofSeconds(3) : attemptTimeout;

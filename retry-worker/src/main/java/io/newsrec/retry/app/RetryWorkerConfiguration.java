@@ -1,0 +1,168 @@
+package io.newsrec.retry.app;
+
+import io.awspring.cloud.autoconfigure.sqs.SqsProperties;
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsrec.delivery.PageviewStreams;
+import io.newsrec.delivery.StreamNames;
+import io.newsrec.delivery.aws.AwsClients;
+import io.newsrec.delivery.aws.AwsSettings;
+import io.newsrec.delivery.aws.LocalProvisioning;
+import io.newsrec.delivery.aws.Mode;
+import io.newsrec.delivery.kinesis.KinesisPageviewStreams;
+import io.newsrec.retry.OldestMessageAge;
+import io.newsrec.retry.Redeliver;
+import io.newsrec.retry.VisibilityBackoff;
+import io.newsrec.retry.sqs.RetryMetrics;
+import io.newsrec.retry.sqs.RetryQueueDepth;
+import io.newsrec.retry.sqs.RetryQueueListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/** Every bean of the worker, made with {@code new}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetryProperties.class)
+class RetryWorkerConfiguration {
+
+  /** The queue URLs: created in {@code local} mode, looked up in {@code aws} mode. */
+  record Queues(String retryQueueUrl, String deadLetterQueueUrl) {}
+
+  /** {@code newsrec.aws.*}, bound straight to the delivery library's settings record. */
+  @Bean
+  AwsSettings awsSettings(Environment environment) {
+    return Binder.get(environment)
+        .bind("newsrec.aws", AwsSettings.class)
+        .orElseThrow(() -> new IllegalStateException("newsrec.aws.* is not configured"));
+  }
+
+  @Bean(destroyMethod = "close")
+  KinesisAsyncClient kinesisClient(AwsSettings settings) {
+    return AwsClients.kinesis(settings);
+  }
+
+  /** Also the listener container's client (Spring Cloud AWS's own then backs off). */
+  @Bean(destroyMethod = "close")
+  SqsAsyncClient sqsAsyncClient(AwsSettings settings) {
+    return AwsClients.sqs(settings);
+  }
+
+  /**
+   * The listener container factory, with {@code spring.cloud.aws.sqs.*} applied as Spring Cloud
+   * AWS's own would, and one difference: a message is deleted as soon as it is acknowledged, not in
+   * batches up to a second later, so that a crash or a short visibility timeout leaves as few
+   * re-put messages (duplicates) as possible. A queue that does not exist fails the start-up rather
+   * than being created without its redrive policy.
+   */
+  @Bean
+  SqsMessageListenerContainerFactory<Object> defaultSqsListenerContainerFactory(
+      SqsAsyncClient sqs, SqsProperties sqsProperties) {
+    SqsProperties.Listener listener = sqsProperties.getListener();
+    return SqsMessageListenerContainerFactory.builder()
+        .sqsAsyncClient(sqs)
+        .configure(
+            options -> {
+              options
+                  .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+                  .acknowledgementInterval(Duration.ZERO)
+                  .acknowledgementThreshold(0);
+              if (listener.getPollTimeout() != null) {
+                options.pollTimeout(listener.getPollTimeout());
+              }
+              if (listener.getMaxConcurrentMessages() != null) {
+                options.maxConcurrentMessages(listener.getMaxConcurrentMessages());
+              }
+              if (listener.getMaxMessagesPerPoll() != null) {
+                options.maxMessagesPerPoll(listener.getMaxMessagesPerPoll());
+              }
+              if (listener.getMaxDelayBetweenPolls() != null) {
+                options.maxDelayBetweenPolls(listener.getMaxDelayBetweenPolls());
+              }
+            })
+        .build();
+  }
+
+  @Bean
+  StreamNames streamNames(RetryProperties properties) {
+    return new StreamNames(properties.streamPrefix());
+  }
+
+  /**
+   * Made before the listener container starts (singletons come before lifecycle start), so that in
+   * {@code local} mode the queue exists when the listener first polls it.
+   */
+  @Bean
+  Queues queues(
+      AwsSettings settings,
+      RetryProperties properties,
+      KinesisAsyncClient kinesis,
+      SqsAsyncClient sqs,
+      StreamNames names) {
+    if (settings.mode() == Mode.LOCAL) {
+      LocalProvisioning.Queues created =
+          new LocalProvisioning(kinesis, sqs, names)
+              .provision(
+                  new LocalProvisioning.Plan(
+                      properties.portalSet().ids(),
+                      properties.shardsPerStream(),
+                      properties.queue(),
+                      properties.deadLetterQueue(),
+                      properties.maxReceiveCount(),
+                      properties.visibilityTimeout()));
+      return new Queues(created.retryQueueUrl(), created.deadLetterQueueUrl());
+    }
+    return new Queues(
+        sqs.getQueueUrl(b -> b.queueName(properties.queue())).join().queueUrl(),
+        sqs.getQueueUrl(b -> b.queueName(properties.deadLetterQueue())).join().queueUrl());
+  }
+
+  @Bean
+  PageviewStreams pageviewStreams(KinesisAsyncClient kinesis, StreamNames names) {
+    return new KinesisPageviewStreams(kinesis, names);
+  }
+
+  @Bean
+  Redeliver redeliver(PageviewStreams streams, RetryProperties properties) {
+    return new Redeliver(streams, properties.putAttempts(), properties.putPause());
+  }
+
+  @Bean
+  RetryMetrics retryMetrics(MeterRegistry registry, RetryProperties properties) {
+    return new RetryMetrics(
+        registry, new OldestMessageAge(properties.ageWindow()), Clock.systemUTC());
+  }
+
+  @Bean
+  RetryQueueListener retryQueueListener(
+      Redeliver redeliver, RetryProperties properties, RetryMetrics metrics) {
+    return new RetryQueueListener(
+        redeliver,
+        new VisibilityBackoff(properties.backoffFirst(), properties.backoffMax()),
+        metrics);
+  }
+
+  @Bean(destroyMethod = "close")
+  RetryQueueDepth retryQueueDepth(
+      SqsAsyncClient sqs, MeterRegistry registry, Queues queues, RetryProperties properties) {
+    return new RetryQueueDepth(
+        sqs,
+        registry,
+        Map.of(
+            properties.queue(), queues.retryQueueUrl(),
+            properties.deadLetterQueue(), queues.deadLetterQueueUrl()),
+        properties.depthPollInterval());
+  }
+
+  @Bean
+  DeliveryHealthIndicator deliveryHealthIndicator(PageviewStreams streams, RetryQueueDepth depth) {
+    return new DeliveryHealthIndicator(streams, depth);
+  }
+}
