@@ -3,8 +3,13 @@ package io.newsrec.ingest.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
 
-/** Reads a request body up to a limit, so that an oversized body never sits in memory whole. */
+/**
+ * The request body: which content types are taken, and reading it up to a limit, so that an
+ * oversized body never sits in memory whole.
+ */
 final class BodyReader {
 
   /** The body is larger than the limit. */
@@ -15,6 +20,28 @@ final class BodyReader {
   }
 
   private BodyReader() {}
+
+  /** application/json or text/plain; a charset, if named, must be UTF-8. */
+  static boolean acceptable(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    MediaType type;
+    try {
+      type = MediaType.parseMediaType(contentType);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    boolean known =
+        type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
+            || type.equalsTypeAndSubtype(MediaType.TEXT_PLAIN);
+    try {
+      return known
+          && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
 
   /**
    * @param declaredLength the Content-Length, or -1 when unknown (chunked)

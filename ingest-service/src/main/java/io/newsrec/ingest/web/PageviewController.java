@@ -10,7 +10,6 @@ import io.newsrec.ingest.collect.CollectPageviews;
 import io.newsrec.ingest.collect.Collected;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +63,7 @@ class PageviewController {
 
   @PostMapping("/pageview")
   ResponseEntity<?> pageview(HttpServletRequest request) throws IOException {
-    if (!acceptable(request.getContentType())) {
+    if (!BodyReader.acceptable(request.getContentType())) {
       return Problems.answer(
           Problems.problem(
               HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -129,26 +128,8 @@ class PageviewController {
           .contentType(MediaType.APPLICATION_JSON)
           .body(Map.of("accepted", valid.size()));
     }
-    int invalid = items.verdicts().size() - valid.size();
-    ProblemDetail problem =
-        Problems.problem(
-            HttpStatus.BAD_REQUEST,
-            "invalid-pageviews",
-            "Invalid pageviews",
-            invalid
-                + " of "
-                + items.verdicts().size()
-                + " events are invalid; the other "
-                + valid.size()
-                + " were accepted");
-    problem.setProperty("accepted", valid.size());
-    problem.setProperty(
-        "errors", errors.stream().map(e -> new Violation(e.path(), e.message())).toList());
-    return Problems.answer(problem);
+    return Problems.answer(Problems.invalidEvents(items.verdicts().size(), valid.size(), errors));
   }
-
-  /** One entry of the 400's {@code errors}: which field, what is wrong. */
-  record Violation(String field, String message) {}
 
   private Collected await(List<Pageview> valid) {
     try {
@@ -163,14 +144,8 @@ class PageviewController {
   }
 
   private ResponseEntity<ProblemDetail> unavailable(Collected collected) {
-    String detail =
-        collected instanceof Collected.Overloaded overloaded
-            ? "the buffer of portal " + overloaded.portal() + " is full; nothing was taken"
-            : "the events could not be stored durably; send them again";
     meters.counter("newsrec.ingest.requests.unavailable").increment();
-    return Problems.retryLater(
-        Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Try again later", detail),
-        retryAfter);
+    return Problems.retryLater(Problems.unavailable(collected), retryAfter);
   }
 
   private void countInvalid(String portal) {
@@ -181,27 +156,5 @@ class PageviewController {
 
   private static String prefix(Read.Items items, int index) {
     return items.batch() ? "[" + index + "]." : "";
-  }
-
-  /** application/json or text/plain; a charset, if named, must be UTF-8. */
-  static boolean acceptable(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    MediaType type;
-    try {
-      type = MediaType.parseMediaType(contentType);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    boolean known =
-        type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
-            || type.equalsTypeAndSubtype(MediaType.TEXT_PLAIN);
-    try {
-      return known
-          && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

@@ -1,10 +1,13 @@
 package io.newsrec.ingest.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsrec.events.FieldError;
+import io.newsrec.ingest.collect.Collected;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +20,37 @@ final class Problems {
   private static final String TYPE_BASE = "https://newsrec.io/problems/";
 
   private Problems() {}
+
+  /** One entry of a 400's {@code errors}: which field, what is wrong. */
+  record Violation(String field, String message) {}
+
+  /** Some events of a request break the contract; the {@code accepted} others were taken. */
+  static ProblemDetail invalidEvents(int total, int accepted, List<FieldError> errors) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-pageviews",
+            "Invalid pageviews",
+            (total - accepted)
+                + " of "
+                + total
+                + " events are invalid; the other "
+                + accepted
+                + " were accepted");
+    problem.setProperty("accepted", accepted);
+    problem.setProperty(
+        "errors", errors.stream().map(e -> new Violation(e.path(), e.message())).toList());
+    return problem;
+  }
+
+  /** Nothing lost, but nothing acknowledged either: the client sends the events again later. */
+  static ProblemDetail unavailable(Collected collected) {
+    String detail =
+        collected instanceof Collected.Overloaded overloaded
+            ? "the buffer of portal " + overloaded.portal() + " is full; nothing was taken"
+            : "the events could not be stored durably; send them again";
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Try again later", detail);
+  }
 
   static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
