@@ -87,6 +87,8 @@ public final class CollectPageviews implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    // Every portal stops taking events at once, then each delivers what it holds.
+    batchers.values().forEach(PortalBatcher::stopTaking);
     for (PortalBatcher batcher : batchers.values()) {
       batcher.close();
     }

@@ -51,6 +51,11 @@ final class PortalBatcher implements AutoCloseable {
     queue.addAll(events);
   }
 
+  /** From now on {@link #reserve} refuses; what is queued is still delivered. */
+  void stopTaking() {
+    closing = true;
+  }
+
   /** Events held: queued or being delivered. */
   int depth() {
     return settings.maxInFlightEvents() - capacity.availablePermits();
@@ -103,7 +108,7 @@ final class PortalBatcher implements AutoCloseable {
    * batches in flight, so that a graceful shutdown acknowledges nothing it then drops.
    */
   void close(long timeoutMillis) throws InterruptedException {
-    closing = true;
+    stopTaking();
     drainer.join(timeoutMillis);
     if (putSlots.tryAcquire(settings.maxConcurrentPuts(), timeoutMillis, TimeUnit.MILLISECONDS)) {
       putSlots.release(settings.maxConcurrentPuts());

@@ -158,6 +158,39 @@ class CollectPageviewsTest {
         .satisfies(put -> assertThat(put.events()).hasSize(2));
   }
 
+  @Test
+  void closingDeliversWhatIsBufferedAndTakesNothingNew() throws Exception {
+    collect.close();
+    DeliverySettings patient =
+        new DeliverySettings(
+            Duration.ofMillis(2), 500, 1_000, 1, 1, Duration.ofMillis(1), Duration.ofSeconds(30));
+    collect = new CollectPageviews(Portals.of("g1", "ge"), streams, retryQueue, patient, metrics);
+    streams.hold("g1");
+    CompletableFuture<Collected> buffered = collect.collect(events("g1", "u-1", 3));
+    CompletableFuture<Void> closed =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                collect.close();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                collect.collect(List.of(event("ge", "u-2", 1))).getNow(null)
+                    instanceof Collected.Overloaded);
+    assertThat(closed).isNotDone();
+    streams.release("g1");
+
+    closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(await(buffered)).isEqualTo(new Collected.Durable(3));
+    assertThat(streams.stored("g1")).hasSize(3);
+  }
+
   private static Collected await(CompletableFuture<Collected> future) throws Exception {
     return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
   }
