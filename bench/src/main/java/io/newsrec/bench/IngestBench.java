@@ -146,7 +146,9 @@ public final class IngestBench {
     var faultConfig =
         new ServiceConfig(
             config.root(), sqs.endpoint(), PORTALS, List.of(), ServiceConfig.FAULT_TEST_JVM);
-    try (var kinesisLocal = new KinesisLocal().start();
+    // The emulator writes its whole state at each persist interval: with 100,000 records a short
+    // interval costs it much of its speed. Graceful stops (the outage here) write it anyway.
+    try (var kinesisLocal = new KinesisLocal(Duration.ofSeconds(10)).start();
         var kinesis = TestAws.kinesis(kinesisLocal.endpoint());
         var sqsClient = TestAws.sqs(sqs.endpoint())) {
       var outage = Outage.stopAndStart(kinesisLocal::stop, kinesisLocal::start);

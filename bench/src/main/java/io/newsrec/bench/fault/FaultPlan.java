@@ -55,7 +55,7 @@ public record FaultPlan(
         events,
         20,
         8,
-        1_000,
+        600, // about what kinesis-local takes: beyond it everything goes the SQS way
         List.of("g1", "ge", "gshow"),
         0.2,
         Duration.ofSeconds(15),

@@ -14,7 +14,9 @@ import java.util.Map;
  * @param records records read back from all streams
  * @param requests HTTP requests made, re-sends included
  * @param answers requests by answer (HTTP status or {@code io-error})
- * @param deadLettered messages left in the retry queue's DLQ
+ * @param retryQueueLeft messages still in the retry queue when the harness stopped waiting (0:
+ *     drained; otherwise events in it were not yet in the streams at the audit)
+ * @param deadLettered messages in the retry queue's DLQ
  * @param seconds wall time from first send to the audit
  * @param timeline the faults, with seconds since the first send
  */
@@ -27,6 +29,7 @@ public record FaultReport(
     long records,
     long requests,
     Map<String, Long> answers,
+    long retryQueueLeft,
     long deadLettered,
     double seconds,
     List<String> timeline) {}

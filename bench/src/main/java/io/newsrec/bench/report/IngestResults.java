@@ -62,6 +62,7 @@ public final class IngestResults {
     node.put("planned_events", plannedEvents);
     node.put("requests", report.requests());
     node.set("answers", JSON.valueToTree(report.answers()));
+    node.put("retry_queue_left", report.retryQueueLeft());
     node.put("dead_lettered", report.deadLettered());
     node.put("seconds", round1(report.seconds()));
     node.put("kinesis_outage", outage);
