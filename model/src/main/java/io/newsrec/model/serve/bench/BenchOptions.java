@@ -31,7 +31,7 @@ record BenchOptions(
             .mapToInt(Integer::parseInt)
             .toArray(),
         Integer.parseInt(o.getOrDefault("seconds", "30")),
-        Integer.parseInt(o.getOrDefault("warmup-seconds", "10")),
+        Integer.parseInt(o.getOrDefault("warmup-seconds", "20")),
         o.getOrDefault("server-heap", "2g"),
         Integer.parseInt(o.getOrDefault("threads", "4")));
   }
