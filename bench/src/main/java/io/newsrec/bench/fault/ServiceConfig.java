@@ -61,6 +61,7 @@ public record ServiceConfig(
 
   ServiceProcess ingest(URI kinesisEndpoint, Path logDir) throws IOException {
     var args = new ArrayList<>(common(kinesisEndpoint));
+    args.add("--newsrec.ingest.portals=" + String.join(",", portals));
     args.addAll(extraIngestArgs);
     return new ServiceProcess(
         "ingest-service",
@@ -73,14 +74,14 @@ public record ServiceConfig(
   }
 
   ServiceProcess retryWorker(URI kinesisEndpoint, Path logDir) throws IOException {
+    var args = new ArrayList<>(common(kinesisEndpoint));
+    args.add("--newsrec.retry.portals=" + String.join(",", portals));
+    // A message whose re-put failed (Kinesis down) comes back after 30 s, then longer, by
+    // default; the fault test waits for the queue to drain, so it retries sooner.
+    args.add("--newsrec.retry.backoff-first=2s");
+    args.add("--newsrec.retry.backoff-max=10s");
     return new ServiceProcess(
-        "retry-worker",
-        jar("retry-worker"),
-        jvmArgs,
-        common(kinesisEndpoint),
-        LOCAL_CREDENTIALS,
-        logDir,
-        freePort());
+        "retry-worker", jar("retry-worker"), jvmArgs, args, LOCAL_CREDENTIALS, logDir, freePort());
   }
 
   /** Starts the ingest-service alone (the throughput benchmark needs no worker). */
@@ -92,15 +93,7 @@ public record ServiceConfig(
     return List.of(
         "--newsrec.aws.mode=local",
         "--newsrec.aws.kinesis-endpoint=" + kinesisEndpoint,
-        "--newsrec.aws.sqs-endpoint=" + sqsEndpoint,
-        "--newsrec.ingest.portals=" + String.join(",", portals),
-        // The default 1 s per attempt (1 retry) times out the cold first calls of start-up
-        // provisioning when the 2 cores are busy, and the service then fails to start.
-        "--newsrec.aws.attempt-timeout=3s",
-        "--spring.cloud.aws.sqs.endpoint=" + sqsEndpoint,
-        "--spring.cloud.aws.region.static=us-east-1",
-        "--spring.cloud.aws.credentials.access-key=local",
-        "--spring.cloud.aws.credentials.secret-key=local");
+        "--newsrec.aws.sqs-endpoint=" + sqsEndpoint);
   }
 
   /** The Boot jar of {@code module}, built by the reactor; fails clearly when it is missing. */
