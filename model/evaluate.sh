@@ -11,6 +11,6 @@ if [[ ! -f model/target/classpath.txt || model/pom.xml -nt model/target/classpat
   mvn -B -ntp -q -pl model -am dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
 fi
 mvn -B -ntp -q -pl model -am compile >&2
-exec "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseParallelGC \
+exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xmx3g} -XX:+UseParallelGC \
   -cp "model/target/classes:$(cat model/target/classpath.txt)" \
   io.newsrec.model.eval.EvaluateMain "$@"

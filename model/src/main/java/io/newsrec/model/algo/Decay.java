@@ -12,6 +12,8 @@ public final class Decay {
   /** Exponent (in half-lives) beyond which stored values are rebased, far below overflow. */
   static final double REBASE_EXPONENT = 400.0;
 
+  private static final double LN2 = Math.log(2.0);
+
   private Decay() {}
 
   /** {@code 2^(-ageMs / halfLifeMs)}; 1 when {@code halfLifeMs} is infinite or age is negative. */
@@ -19,7 +21,7 @@ public final class Decay {
     if (ageMs <= 0 || Double.isInfinite(halfLifeMs)) {
       return 1.0;
     }
-    return Math.pow(2.0, -ageMs / halfLifeMs);
+    return Math.exp(-ageMs * LN2 / halfLifeMs);
   }
 
   /** The forward-decay multiplier of an event at {@code timeMs} against {@code baseMs}. */

@@ -1,6 +1,6 @@
 package io.newsrec.model.algo;
 
-import it.unimi.dsi.fastutil.objects.Reference2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
 
 /**
@@ -54,10 +54,15 @@ public final class SessionKnn {
    * out}; {@code self} (may be null) is never its own neighbour.
    */
   public void score(int[] items, int n, SessionTrail self, long nowMs, Scores out) {
-    Reference2IntOpenHashMap<SessionTrail> slot = new Reference2IntOpenHashMap<>();
+    int expected = 0;
+    for (int j = 0; j < n; j++) {
+      Ring ring = items[j] < rings.length ? rings[items[j]] : null;
+      expected += ring == null ? 0 : ring.size;
+    }
+    Int2IntOpenHashMap slot = new Int2IntOpenHashMap(expected);
     slot.defaultReturnValue(-1);
-    SessionTrail[] candidates = new SessionTrail[64];
-    double[] similarity = new double[64];
+    SessionTrail[] candidates = new SessionTrail[Math.max(16, expected)];
+    double[] similarity = new double[candidates.length];
     int count = 0;
     for (int j = 0; j < n; j++) {
       Ring ring = items[j] < rings.length ? rings[items[j]] : null;
@@ -70,13 +75,13 @@ public final class SessionKnn {
         if (s == self) {
           continue;
         }
-        int at = slot.getInt(s);
+        int at = slot.get(s.seq());
         if (at < 0) {
           if (count == candidates.length) {
             candidates = Arrays.copyOf(candidates, count * 2);
             similarity = Arrays.copyOf(similarity, count * 2);
           }
-          slot.put(s, count);
+          slot.put(s.seq(), count);
           candidates[count] = s;
           similarity[count++] = weight;
         } else {

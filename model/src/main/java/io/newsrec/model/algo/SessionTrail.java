@@ -13,6 +13,11 @@ public final class SessionTrail {
   private int size;
   private long lastMs;
   private final long startMs;
+  private final int seq = SEQUENCE.incrementAndGet();
+
+  /** Numbers the trails so that kNN can key candidates by int, not by identity hash. */
+  private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public SessionTrail(long startMs) {
     this.startMs = startMs;
@@ -52,6 +57,11 @@ public final class SessionTrail {
 
   public long lastMs() {
     return lastMs;
+  }
+
+  /** A number unique to this trail (wraps after 2^32 trails; only used as a hash key). */
+  public int seq() {
+    return seq;
   }
 
   public long startMs() {

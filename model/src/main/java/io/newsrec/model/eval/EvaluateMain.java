@@ -56,7 +56,7 @@ public final class EvaluateMain {
       long start = System.nanoTime();
       boolean b = protocol.equals("B");
       List<EvalModel> models = new ArrayList<>();
-      Scores[] outputs = new Scores[9];
+      Scores[] outputs = new Scores[8 + o.variants().size()];
       for (int i = 0; i < outputs.length; i++) {
         outputs[i] = new Scores();
       }
@@ -66,6 +66,11 @@ public final class EvaluateMain {
       Map<String, String> hp = new LinkedHashMap<>(o.hyperparameters());
       if (!b) {
         hp.put("user_history", "false");
+      }
+      for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet()) {
+        Map<String, String> vhp = new LinkedHashMap<>(hp);
+        vhp.putAll(v.getValue());
+        models.add(new HybridUnderTest(v.getKey(), data, HybridConfig.parse(vhp), b));
       }
       HybridUnderTest hybrid = new HybridUnderTest("hybrid", data, HybridConfig.parse(hp), b);
       models.add(hybrid);

@@ -15,6 +15,7 @@ record Options(
     Path out,
     Map<String, String> hyperparameters,
     boolean throughput,
+    Map<String, Map<String, String>> variants,
     String command) {
 
   static Options parse(String[] args) {
@@ -25,6 +26,7 @@ record Options(
     Path out = Path.of("bench/results/model-eval.json");
     Map<String, String> hp = new LinkedHashMap<>();
     boolean throughput = true;
+    Map<String, Map<String, String>> variants = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.startsWith("--hours=")) {
@@ -38,6 +40,15 @@ record Options(
       } else if (a.equals("--hp") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
         hp.put(kv[0], kv.length > 1 ? kv[1] : "");
+      } else if (a.equals("--variant") && i + 1 < args.length) {
+        // name:key=value,key=value — another hybrid in the same run (for tuning)
+        String[] nv = args[++i].split(":", 2);
+        Map<String, String> v = new LinkedHashMap<>();
+        for (String kv : nv.length > 1 && !nv[1].isEmpty() ? nv[1].split(",") : new String[0]) {
+          String[] p = kv.split("=", 2);
+          v.put(p[0], p.length > 1 ? p[1] : "");
+        }
+        variants.put(nv[0], v);
       } else if (a.equals("--no-throughput")) {
         throughput = false;
       } else if (a.startsWith("--")) {
@@ -49,7 +60,7 @@ record Options(
     List<String> cmd = new ArrayList<>(List.of("model/evaluate.sh"));
     cmd.addAll(List.of(args));
     return new Options(
-        data, hours, protocols, baselines, out, hp, throughput, String.join(" ", cmd));
+        data, hours, protocols, baselines, out, hp, throughput, variants, String.join(" ", cmd));
   }
 
   /** {@code start:end:step} (end exclusive) or {@code all} (every hour from 1). */

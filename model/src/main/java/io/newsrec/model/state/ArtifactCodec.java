@@ -66,10 +66,10 @@ public final class ArtifactCodec {
       d.writeLong(catalog.firstSeen(id));
     }
     d.writeInt(m.log.size());
-    for (Interaction e : m.log) {
+    for (PortalModel.Logged e : m.log) {
       d.writeUTF(e.sessionId());
       writeNullable(d, e.userId());
-      d.writeUTF(e.articleId());
+      d.writeUTF(catalog.name(e.article()));
       d.writeLong(e.timeMs());
       d.writeDouble(e.weight());
     }

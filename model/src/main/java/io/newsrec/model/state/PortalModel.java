@@ -36,14 +36,14 @@ public final class PortalModel {
   static final int POPULAR_CANDIDATES = 200;
 
   private static final long MINUTE = 60_000L;
-  private static final long REFRESH_MS = 10_000L;
+  private static final long REFRESH_MS = 60_000L;
   private static final String[] SOURCES = {"session-knn", "transitions", "popularity"};
 
   private final HybridConfig config;
   final ArticleCatalog catalog = new ArticleCatalog();
   final ReadHistory history;
-  final ArrayDeque<Interaction> log = new ArrayDeque<>();
-  private final Map<String, SessionTrail> sessions = new HashMap<>();
+  final ArrayDeque<Logged> log = new ArrayDeque<>();
+  private final Map<String, Session> sessions = new HashMap<>();
   private final ArrayDeque<String> sessionOrder = new ArrayDeque<>();
   private final DecayedPopularity popularity;
   private final Transitions transitions;
@@ -75,12 +75,13 @@ public final class PortalModel {
     long t = e.timeMs();
     clockMs = Math.max(clockMs, t);
     int article = catalog.touch(e.articleId(), t);
-    SessionTrail session = sessions.get(e.sessionId());
-    if (session == null) {
-      session = new SessionTrail(t);
-      sessions.put(e.sessionId(), session);
-      sessionOrder.addLast(e.sessionId());
+    Session known = sessions.get(e.sessionId());
+    if (known == null) {
+      known = new Session(e.sessionId(), new SessionTrail(t));
+      sessions.put(known.id, known);
+      sessionOrder.addLast(known.id);
     }
+    SessionTrail session = known.trail;
     if (session.append(article, t)) {
       popularity.add(article, t, e.weight());
       transitions.learn(session.items(), session.size(), t, e.weight());
@@ -89,12 +90,14 @@ public final class PortalModel {
     if (config.userHistory() && e.userId() != null) {
       history.record(e.userId(), article);
     }
-    log.addLast(e);
+    // the log shares the session id and article index with the state: ~100 bytes a click
+    log.addLast(new Logged(known.id, e.userId(), article, t, e.weight()));
     if (clockMs - lastExpireMs >= MINUTE || sessions.size() > config.maxSessions()) {
       expire();
     }
     // a small catalogue is re-ranked on every click, so a new portal answers at once
-    if (clockMs - lastRefreshMs >= REFRESH_MS || popular.length < POPULAR_CANDIDATES) {
+    if (clockMs - lastRefreshMs >= REFRESH_MS
+        || popular.length < Math.min(POPULAR_CANDIDATES, catalog.active().size())) {
       refreshPopular();
     }
   }
@@ -116,20 +119,22 @@ public final class PortalModel {
         prefix[n++] = id;
       }
     }
-    SessionTrail self = sessionId == null ? null : sessions.get(sessionId);
+    Session known = sessionId == null ? null : sessions.get(sessionId);
+    SessionTrail self = known == null ? null : known.trail;
     knn.score(prefix, n, self, nowMs, s.parts[0]);
     for (int d = 1; d <= config.transitionsWindow() && d <= n; d++) {
       transitions.score(prefix[n - d], 1.0 / d, s.parts[1]);
     }
+    // stored values, not decayed to now: they share one factor, which max-normalization cancels
     Scores pop = s.parts[2];
     for (int id : popular) {
-      pop.add(id, popularity.at(id, nowMs));
+      pop.add(id, popularity.stored(id));
     }
     for (int c = 0; c < 2; c++) {
       for (int k = 0; k < s.parts[c].size(); k++) {
         int id = s.parts[c].item(k);
         if (!pop.contains(id)) {
-          pop.add(id, popularity.at(id, nowMs));
+          pop.add(id, popularity.stored(id));
         }
       }
     }
@@ -221,9 +226,9 @@ public final class PortalModel {
     long sessionCutoff = clockMs - (long) (config.sessionHorizonHours() * 60 * MINUTE);
     while (!sessionOrder.isEmpty()) {
       String head = sessionOrder.peekFirst();
-      SessionTrail trail = sessions.get(head);
-      if (trail != null
-          && trail.startMs() >= sessionCutoff
+      Session known = sessions.get(head);
+      if (known != null
+          && known.trail().startMs() >= sessionCutoff
           && sessions.size() <= config.maxSessions()) {
         break;
       }
@@ -247,6 +252,11 @@ public final class PortalModel {
     }
     popular = TopK.select(all, POPULAR_CANDIDATES);
   }
+
+  private record Session(String id, SessionTrail trail) {}
+
+  /** A learned click as kept for the artifact. */
+  record Logged(String sessionId, String userId, int article, long timeMs, double weight) {}
 
   private static final class Scratch {
     final Scores[] parts = {new Scores(), new Scores(), new Scores()};
