@@ -1,80 +1,98 @@
 package io.newsrec.ingest.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsrec.ingest.testing.FakeDeliveryApplication;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** A bad configuration stops the service at start-up, with the key named. */
+/**
+ * A bad configuration stops the service at start-up with the key named: binding {@code
+ * newsrec.ingest.*} (what Spring does at start-up) fails.
+ */
 class IngestPropertiesTest {
 
-  private final WebApplicationContextRunner runner =
-      new WebApplicationContextRunner()
-          .withUserConfiguration(FakeDeliveryApplication.class)
-          .withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class))
-          .withPropertyValues(
-              "newsrec.ingest.portals=g1,ge",
-              "newsrec.ingest.max-body-size=1MB",
-              "newsrec.ingest.max-batch-size=500",
-              "newsrec.ingest.linger=5ms",
-              "newsrec.ingest.max-in-flight-events=10000",
-              "newsrec.ingest.max-concurrent-puts=2",
-              "newsrec.ingest.put-attempts=3",
-              "newsrec.ingest.first-backoff=10ms",
-              "newsrec.ingest.call-timeout=2s",
-              "newsrec.ingest.retry-after=2s",
-              "newsrec.ingest.event-max-age=30d",
-              "newsrec.ingest.event-max-ahead=1d",
-              "newsrec.ingest.rate-limit.enabled=false",
-              "newsrec.ingest.rate-limit.max-clients=10",
-              "newsrec.ingest.stream-prefix=pageviews-",
-              "newsrec.ingest.retry-queue=pageviews-retry");
+  private static Map<String, String> complete() {
+    Map<String, String> p = new HashMap<>();
+    p.put("newsrec.ingest.portals", "g1,ge");
+    p.put("newsrec.ingest.max-body-size", "1MB");
+    p.put("newsrec.ingest.max-batch-size", "500");
+    p.put("newsrec.ingest.linger", "5ms");
+    p.put("newsrec.ingest.max-in-flight-events", "10000");
+    p.put("newsrec.ingest.max-concurrent-puts", "2");
+    p.put("newsrec.ingest.put-attempts", "3");
+    p.put("newsrec.ingest.first-backoff", "10ms");
+    p.put("newsrec.ingest.call-timeout", "2s");
+    p.put("newsrec.ingest.retry-after", "2s");
+    p.put("newsrec.ingest.event-max-age", "30d");
+    p.put("newsrec.ingest.event-max-ahead", "1d");
+    p.put("newsrec.ingest.rate-limit.enabled", "false");
+    p.put("newsrec.ingest.rate-limit.max-clients", "10");
+    p.put("newsrec.ingest.stream-prefix", "pageviews-");
+    p.put("newsrec.ingest.retry-queue", "pageviews-retry");
+    return p;
+  }
+
+  private static IngestProperties bind(Map<String, String> properties) {
+    return new Binder(new MapConfigurationPropertySource(properties))
+        .bindOrCreate("newsrec.ingest", IngestProperties.class);
+  }
+
+  private static IngestProperties bindWith(String key, String value) {
+    Map<String, String> p = complete();
+    p.put(key, value);
+    return bind(p);
+  }
 
   @Test
-  void aCompleteConfigurationStarts() {
-    runner.run(context -> assertThat(context).hasNotFailed());
+  void aCompleteConfigurationBindsWithItsDeliverySettings() {
+    IngestProperties properties = bind(complete());
+
+    assertThat(properties.portalSet().ids()).containsExactlyInAnyOrder("g1", "ge");
+    assertThat(properties.delivery().linger()).isEqualTo(Duration.ofMillis(5));
+    assertThat(properties.delivery().maxBatchSize()).isEqualTo(500);
+    // every attempt (3), the retry queue and slack: 2 s * (3 + 2) + 1 s
+    assertThat(properties.requestTimeout()).isEqualTo(Duration.ofSeconds(11));
   }
 
   @Test
   void aBatchLimitAbovePutRecordsLimitIsRefused() {
-    runner
-        .withPropertyValues("newsrec.ingest.max-batch-size=501")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .hasStackTraceContaining("max-batch-size in 1..500"));
+    assertThatThrownBy(() -> bindWith("newsrec.ingest.max-batch-size", "501"))
+        .isInstanceOf(BindException.class)
+        .hasStackTraceContaining("max-batch-size in 1..500");
   }
 
   @Test
   void aPortalIdThatCannotNameAStreamIsRefused() {
-    runner
-        .withPropertyValues("newsrec.ingest.portals=g1,G_E")
-        .run(
-            context -> assertThat(context).getFailure().hasStackTraceContaining("portal id 'G_E'"));
+    assertThatThrownBy(() -> bindWith("newsrec.ingest.portals", "g1,G_E"))
+        .hasStackTraceContaining("portal id 'G_E'");
   }
 
   @Test
   void aBufferSmallerThanOnePutIsRefused() {
-    runner
-        .withPropertyValues("newsrec.ingest.max-in-flight-events=100")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .hasStackTraceContaining("inconsistent delivery settings"));
+    assertThatThrownBy(() -> bindWith("newsrec.ingest.max-in-flight-events", "100"))
+        .hasStackTraceContaining("inconsistent delivery settings");
+  }
+
+  @Test
+  void aRetryAfterUnderOneSecondIsRefused() {
+    assertThatThrownBy(() -> bindWith("newsrec.ingest.retry-after", "500ms"))
+        .hasStackTraceContaining("retry-after >= 1s");
   }
 
   @Test
   void originsOfPortalsNotServedAreIgnored() {
-    runner
-        .withPropertyValues("newsrec.ingest.cors-origins.gshow=https://gshow.globo.com")
-        .run(
-            context ->
-                assertThat(context.getBean(IngestProperties.class).corsOrigins())
-                    .doesNotContainKey("gshow"));
+    Map<String, String> p = complete();
+    p.put("newsrec.ingest.cors-origins.g1", "https://g1.globo.com,http://localhost:3000");
+    p.put("newsrec.ingest.cors-origins.gshow", "https://gshow.globo.com");
+
+    assertThat(bind(p).corsOrigins())
+        .containsOnlyKeys("g1")
+        .containsEntry("g1", java.util.List.of("https://g1.globo.com", "http://localhost:3000"));
   }
 }
