@@ -22,13 +22,14 @@ final class OpenLoopLoad {
 
   /**
    * Latencies in microseconds as the client saw them, the server's own time per answer (its {@code
-   * tookMicros}: parse, rank, write, without queueing and network), and the answers that were not
-   * 200.
+   * tookMicros}: parse, rank, write, without queueing and network), the answers that were not 200,
+   * and the answers with no items.
    */
   record Result(
       int rate,
       long requests,
       long errors,
+      long emptyAnswers,
       Histogram micros,
       Histogram serverMicros,
       double seconds) {}
@@ -45,6 +46,7 @@ final class OpenLoopLoad {
     Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     Histogram serverMicros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     AtomicLong errors = new AtomicLong();
+    AtomicLong empty = new AtomicLong(); // a fast empty answer would flatter the latency
     long total = rate * duration.toSeconds();
     CountDownLatch done = new CountDownLatch((int) total);
     long periodNanos = 1_000_000_000L / rate;
@@ -69,6 +71,9 @@ final class OpenLoopLoad {
                   micros.recordValue(Math.min(latency, micros.getHighestTrackableValue()));
                   if (failure == null && response.statusCode() == 200) {
                     long took = tookMicros(response.body());
+                    if (response.body().startsWith("{\"items\":[]")) {
+                      empty.incrementAndGet();
+                    }
                     serverMicros.recordValue(
                         Math.min(took, serverMicros.getHighestTrackableValue()));
                   }
@@ -84,7 +89,13 @@ final class OpenLoopLoad {
     client.close();
     synchronized (micros) {
       return new Result(
-          rate, total, errors.get() + done.getCount(), micros.copy(), serverMicros.copy(), seconds);
+          rate,
+          total,
+          errors.get() + done.getCount(),
+          empty.get(),
+          micros.copy(),
+          serverMicros.copy(),
+          seconds);
     }
   }
 

@@ -165,6 +165,7 @@ public final class ServingBenchmark {
         row.put("requestsPerSecond", rate);
         row.put("requests", r.requests());
         row.put("errors", r.errors());
+        row.put("emptyAnswers", r.emptyAnswers());
         row.put("achievedPerSecond", Math.round(r.requests() / r.seconds()));
         for (double p : new double[] {50, 90, 99, 99.9}) {
           row.put(
