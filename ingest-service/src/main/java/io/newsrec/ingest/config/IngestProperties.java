@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param corsOrigins per portal, the browser origins allowed to send its pageviews ({@code *}:
  *     any); entries of portals not configured are ignored
  * @param maxBodySize larger request bodies are answered 413
+ * @param readBudget request bodies read and parsed at once, in body bytes (parse trees take a few
+ *     times more); past it requests are answered 503: the memory bound of concurrent requests
  * @param maxBatchSize events per request; larger batches are answered 413
  * @param linger how long a batch waits for more events after its first
  * @param maxInFlightEvents per portal, events held in memory before answering 503
@@ -38,6 +40,7 @@ public record IngestProperties(
     List<String> portals,
     Map<String, List<String>> corsOrigins,
     DataSize maxBodySize,
+    DataSize readBudget,
     int maxBatchSize,
     Duration linger,
     int maxInFlightEvents,
@@ -75,6 +78,9 @@ public record IngestProperties(
                     java.util.stream.Collectors.toUnmodifiableMap(
                         Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     require(maxBodySize != null && maxBodySize.toBytes() >= 1024, "max-body-size >= 1KB");
+    require(
+        readBudget != null && readBudget.toBytes() >= maxBodySize.toBytes(),
+        "read-budget >= max-body-size");
     require(maxBatchSize >= 1 && maxBatchSize <= 500, "max-batch-size in 1..500");
     require(retryAfter != null && retryAfter.toSeconds() >= 1, "retry-after >= 1s");
     require(eventMaxAge != null && eventMaxAge.isPositive(), "event-max-age > 0");

@@ -40,6 +40,7 @@ class PageviewController {
   private final CollectPageviews collect;
   private final OriginPolicy origins;
   private final long maxBodyBytes;
+  private final ReadBudget readBudget;
   private final Duration requestTimeout;
   private final Duration retryAfter;
   private final MeterRegistry meters;
@@ -49,6 +50,7 @@ class PageviewController {
       CollectPageviews collect,
       OriginPolicy origins,
       long maxBodyBytes,
+      long readBudgetBytes,
       Duration requestTimeout,
       Duration retryAfter,
       MeterRegistry meters) {
@@ -56,6 +58,7 @@ class PageviewController {
     this.collect = collect;
     this.origins = origins;
     this.maxBodyBytes = maxBodyBytes;
+    this.readBudget = new ReadBudget(readBudgetBytes, maxBodyBytes);
     this.requestTimeout = requestTimeout;
     this.retryAfter = retryAfter;
     this.meters = meters;
@@ -71,10 +74,17 @@ class PageviewController {
               "Unsupported media type",
               "send application/json or text/plain, in UTF-8"));
     }
-    byte[] body;
+    int reserved = readBudget.tryReserve(request.getContentLengthLong());
+    if (reserved == 0) {
+      meters.counter("newsrec.ingest.requests.unavailable").increment();
+      return Problems.retryLater(Problems.busyReading(), retryAfter);
+    }
+    Read read;
     try {
-      body =
-          BodyReader.read(request.getInputStream(), request.getContentLengthLong(), maxBodyBytes);
+      read =
+          reader.read(
+              BodyReader.read(
+                  request.getInputStream(), request.getContentLengthLong(), maxBodyBytes));
     } catch (BodyReader.TooLarge e) {
       return Problems.answer(
           Problems.problem(
@@ -82,8 +92,11 @@ class PageviewController {
               "body-too-large",
               "Body too large",
               "the body is larger than " + maxBodyBytes + " bytes"));
+    } finally {
+      // The body and its parse tree are garbage now; the events are counted by the buffers.
+      readBudget.release(reserved);
     }
-    return switch (reader.read(body)) {
+    return switch (read) {
       case Read.Unreadable unreadable ->
           Problems.answer(
               Problems.problem(

@@ -43,6 +43,15 @@ final class Problems {
     return problem;
   }
 
+  /** Too many bodies are being read at once: the memory bound, as 503. */
+  static ProblemDetail busyReading() {
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "unavailable",
+        "Try again later",
+        "the service is reading too many requests at once; nothing was taken");
+  }
+
   /** Nothing lost, but nothing acknowledged either: the client sends the events again later. */
   static ProblemDetail unavailable(Collected collected) {
     String detail =

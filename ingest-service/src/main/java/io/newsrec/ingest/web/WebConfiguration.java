@@ -28,6 +28,7 @@ public class WebConfiguration {
         collect,
         originPolicy(properties),
         properties.maxBodySize().toBytes(),
+        properties.readBudget().toBytes(),
         properties.requestTimeout(),
         properties.retryAfter(),
         meters);

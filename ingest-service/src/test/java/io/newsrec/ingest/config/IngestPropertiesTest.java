@@ -21,6 +21,7 @@ class IngestPropertiesTest {
     Map<String, String> p = new HashMap<>();
     p.put("newsrec.ingest.portals", "g1,ge");
     p.put("newsrec.ingest.max-body-size", "1MB");
+    p.put("newsrec.ingest.read-budget", "32MB");
     p.put("newsrec.ingest.max-batch-size", "500");
     p.put("newsrec.ingest.linger", "5ms");
     p.put("newsrec.ingest.max-in-flight-events", "10000");
