@@ -18,7 +18,10 @@ import io.newsrec.testsupport.StreamRecord;
 import io.newsrec.testsupport.TestAws;
 import io.newsrec.testsupport.ToxicProxy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,50 @@ class CollectionPathIntegrationTest {
           .containsExactlyInAnyOrderElementsOf(batch);
     }
     assertThat(new Http(port).get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void noAcknowledgedEventIsLostWhileKinesisGoesAwayAndComesBack() {
+    Http http = new Http(port);
+    Set<UUID> acknowledged = new HashSet<>();
+    int sent = 0;
+    for (int request = 0; request < 30; request++) {
+      if (request == 10) {
+        CUTTABLE.cut();
+      } else if (request == 20) {
+        CUTTABLE.restore();
+      }
+      List<Pageview> batch = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        batch.add(event(i % 2 == 0 ? "g1" : "ge", "fault-" + (i % 5), request * 20 + i));
+      }
+      sent += batch.size();
+      // As the tracker does: what is not acknowledged is sent again.
+      int status = 0;
+      for (int attempt = 0; attempt < 5 && status != 202; attempt++) {
+        status = http.postJson("/pageview", json(batch)).statusCode();
+      }
+      assertThat(status).as("request %d", request).isEqualTo(202);
+      batch.forEach(e -> acknowledged.add(e.eventId()));
+    }
+
+    Set<UUID> found = new HashSet<>();
+    try (KinesisClient kinesis = TestAws.kinesis(KINESIS.endpoint())) {
+      for (String portal : List.of("g1", "ge")) {
+        read(kinesis, portal).stream()
+            .filter(e -> e.userId().startsWith("fault-"))
+            .forEach(e -> found.add(e.eventId()));
+      }
+    }
+    try (SqsClient sqs = TestAws.sqs(SQS.endpoint())) {
+      String queueUrl = sqs.getQueueUrl(b -> b.queueName("pageviews-retry")).queueUrl();
+      SqsTestQueues.peek(sqs, queueUrl).stream()
+          .flatMap(m -> RetryMessage.decode(m.body()).events().stream())
+          .filter(e -> e.userId().startsWith("fault-"))
+          .forEach(e -> found.add(e.eventId()));
+    }
+    assertThat(acknowledged).hasSize(sent);
+    assertThat(found).containsAll(acknowledged);
   }
 
   private static List<Pageview> read(KinesisClient kinesis, String portal) {
