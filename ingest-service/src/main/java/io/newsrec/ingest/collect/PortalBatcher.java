@@ -1,5 +1,7 @@
 package io.newsrec.ingest.collect;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * {@code maxBatchSize}, waiting at most {@code linger} after a batch's first event, and hands each
  * batch to {@link BatchDelivery} with at most {@code maxConcurrentPuts} batches in flight.
  *
- * <p>Each portal has its own batcher, queue, permits and thread, so a slow or failing stream fills
- * only its own portal's buffer (per-portal isolation). Memory is bounded by {@code
+ * <p>A request's events of the portal are kept together in one put (up to {@code maxBatchSize}), in
+ * their order. Each portal has its own batcher, queue, permits and thread, so a slow or failing
+ * stream fills only its own portal's buffer (per-portal isolation). Memory is bounded by {@code
  * maxInFlightEvents} permits, taken before an event is queued and returned once it is delivered.
  */
 final class PortalBatcher implements AutoCloseable {
@@ -22,11 +25,14 @@ final class PortalBatcher implements AutoCloseable {
   private final String portal;
   private final DeliverySettings settings;
   private final BatchDelivery delivery;
-  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  // One entry per request (its events of this portal), so that a request's events go out in one
+  // put, in their order; a batch is made of whole entries.
+  private final LinkedBlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
   private final Semaphore capacity;
   private final Semaphore putSlots;
   private final Thread drainer;
   private volatile boolean closing;
+  private List<Pending> carried; // drainer thread only: an entry that did not fit the last batch
 
   PortalBatcher(String portal, DeliverySettings settings, BatchDelivery delivery) {
     this.portal = portal;
@@ -46,9 +52,15 @@ final class PortalBatcher implements AutoCloseable {
     capacity.release(events);
   }
 
-  /** Queues events for which room was {@linkplain #reserve reserved}. */
+  /**
+   * Queues events for which room was {@linkplain #reserve reserved}; they stay together in one put
+   * unless there are more than {@code maxBatchSize}.
+   */
   void submit(List<Pending> events) {
-    queue.addAll(events);
+    int max = settings.maxBatchSize();
+    for (int from = 0; from < events.size(); from += max) {
+      queue.add(events.subList(from, Math.min(events.size(), from + max)));
+    }
   }
 
   /** From now on {@link #reserve} refuses; what is queued is still delivered. */
@@ -63,8 +75,9 @@ final class PortalBatcher implements AutoCloseable {
 
   private void drain() {
     try {
-      while (!closing || !queue.isEmpty()) {
-        Pending first = queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
+      while (!closing || carried != null || !queue.isEmpty()) {
+        List<Pending> first = carried != null ? carried : queue.poll(IDLE_POLL_NANOS, NANOSECONDS);
+        carried = null;
         if (first != null) {
           List<Pending> batch = gather(first);
           putSlots.acquire();
@@ -82,23 +95,25 @@ final class PortalBatcher implements AutoCloseable {
     }
   }
 
-  private List<Pending> gather(Pending first) throws InterruptedException {
+  /** Whole entries up to {@code maxBatchSize} events, waiting at most the linger for more. */
+  private List<Pending> gather(List<Pending> first) throws InterruptedException {
     int max = settings.maxBatchSize();
-    List<Pending> batch = new ArrayList<>(Math.min(max, 64));
-    batch.add(first);
-    queue.drainTo(batch, max - batch.size());
+    List<Pending> batch = new ArrayList<>(first);
     long deadline = System.nanoTime() + settings.linger().toNanos();
     while (batch.size() < max) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+      List<Pending> next = queue.poll();
       if (next == null) {
+        long left = deadline - System.nanoTime();
+        next = left > 0 ? queue.poll(left, NANOSECONDS) : null;
+        if (next == null) {
+          break;
+        }
+      }
+      if (batch.size() + next.size() > max) {
+        carried = next;
         break;
       }
-      batch.add(next);
-      queue.drainTo(batch, max - batch.size());
+      batch.addAll(next);
     }
     return batch;
   }

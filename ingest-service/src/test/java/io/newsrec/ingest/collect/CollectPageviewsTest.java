@@ -159,6 +159,25 @@ class CollectPageviewsTest {
   }
 
   @Test
+  void aRequestsEventsStayTogetherInOnePutInTheirOrder() throws Exception {
+    collect.close();
+    DeliverySettings slowLinger =
+        new DeliverySettings(
+            Duration.ofMillis(300), 500, 1_000, 1, 1, Duration.ofMillis(1), Duration.ofSeconds(5));
+    collect = new CollectPageviews(Portals.of("g1"), streams, retryQueue, slowLinger, metrics);
+    List<Pageview> a = events("g1", "u-a", 300);
+    List<Pageview> b = events("g1", "u-b", 300);
+
+    CompletableFuture<Collected> first = collect.collect(a);
+    CompletableFuture<Collected> second = collect.collect(b);
+
+    assertThat(await(first)).isEqualTo(new Collected.Durable(300));
+    assertThat(await(second)).isEqualTo(new Collected.Durable(300));
+    // Not 500 + 100: the second request would be split over two puts.
+    assertThat(streams.puts()).extracting(FakePageviewStreams.Put::events).containsExactly(a, b);
+  }
+
+  @Test
   void closingDeliversWhatIsBufferedAndTakesNothingNew() throws Exception {
     collect.close();
     DeliverySettings patient =
