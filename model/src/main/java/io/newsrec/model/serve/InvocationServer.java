@@ -51,7 +51,9 @@ public final class InvocationServer implements AutoCloseable {
    * @param threads request threads; a small fixed pool keeps the tail latency low on few cores
    */
   public static InvocationServer start(int port, int threads, Clock clock) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 256);
+    // A deep accept queue: a burst of new connections during a pause must wait, not be dropped
+    // (a dropped SYN is retried by the client only after a second or more).
+    HttpServer server = HttpServer.create(new InetSocketAddress(port), 1024);
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     InvocationServer invocations = new InvocationServer(server, executor, clock);
     server.createContext("/", invocations::handle);

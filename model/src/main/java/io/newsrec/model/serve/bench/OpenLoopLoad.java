@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * the generator down (the "coordinated omission" correction, as in wrk2).
  */
 final class OpenLoopLoad {
+
+  static final int MAX_IN_FLIGHT = 64;
 
   /**
    * Latencies in microseconds as the client saw them, the server's own time per answer (its {@code
@@ -47,6 +50,7 @@ final class OpenLoopLoad {
     Histogram serverMicros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     AtomicLong errors = new AtomicLong();
     AtomicLong empty = new AtomicLong(); // a fast empty answer would flatter the latency
+    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     long total = rate * duration.toSeconds();
     CountDownLatch done = new CountDownLatch((int) total);
     long periodNanos = 1_000_000_000L / rate;
@@ -55,6 +59,15 @@ final class OpenLoopLoad {
       long due = start + i * periodNanos;
       for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
         LockSupport.parkNanos(wait);
+      }
+      // At most MAX_IN_FLIGHT requests (so connections) at once, like wrk2's -c: when the server
+      // stalls, the generator waits here instead of opening hundreds of connections (which
+      // overflow the accept queue and turn a short stall into seconds of SYN retries). The
+      // latency still counts from `due`, so the wait is measured, not hidden.
+      if (!inFlight.tryAcquire(30, TimeUnit.SECONDS)) {
+        errors.incrementAndGet(); // the server hung: count the request as failed and go on
+        done.countDown();
+        continue;
       }
       HttpRequest request =
           HttpRequest.newBuilder(target)
@@ -66,6 +79,7 @@ final class OpenLoopLoad {
           .sendAsync(request, HttpResponse.BodyHandlers.ofString())
           .whenComplete(
               (response, failure) -> {
+                inFlight.release();
                 long latency = (System.nanoTime() - due) / 1_000;
                 synchronized (micros) {
                   micros.recordValue(Math.min(latency, micros.getHighestTrackableValue()));

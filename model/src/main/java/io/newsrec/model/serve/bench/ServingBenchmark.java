@@ -144,7 +144,9 @@ public final class ServingBenchmark {
                     + options.threads()
                     + " request threads, no online learning during the run",
             "generator",
-                "open loop, JDK HttpClient (HTTP/1.1), latency from the intended send"
+                "open loop, JDK HttpClient (HTTP/1.1), at most "
+                    + OpenLoopLoad.MAX_IN_FLIGHT
+                    + " requests in flight, latency from the intended send"
                     + " time (coordinated omission corrected), same 2-core machine as the server",
             "requests",
                 bodies.size()
