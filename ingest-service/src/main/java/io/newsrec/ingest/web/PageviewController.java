@@ -65,7 +65,7 @@ class PageviewController {
   }
 
   @PostMapping("/pageview")
-  ResponseEntity<?> pageview(HttpServletRequest request) throws IOException {
+  ResponseEntity<?> pageview(HttpServletRequest request) {
     if (!BodyReader.acceptable(request.getContentType())) {
       return Problems.answer(
           Problems.problem(
@@ -92,6 +92,14 @@ class PageviewController {
               "body-too-large",
               "Body too large",
               "the body is larger than " + maxBodyBytes + " bytes"));
+    } catch (IOException e) {
+      // The client went away or sent a broken chunked body: its fault, not a 5xx.
+      return Problems.answer(
+          Problems.problem(
+              HttpStatus.BAD_REQUEST,
+              "unreadable",
+              "Body unreadable",
+              "the body could not be read"));
     } finally {
       // The body and its parse tree are garbage now; the events are counted by the buffers.
       readBudget.release(reserved);

@@ -6,6 +6,10 @@ import static io.newsrec.ingest.testing.Pageviews.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsrec.events.Pageview;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -120,6 +124,26 @@ class BadInputSuiteTest extends EndpointTest {
         .doesNotContain("u-1"); // no user id echoed back
     assertThat(streams.stored("g1")).containsExactly(first);
     assertThat(streams.stored("ge")).containsExactly(third);
+  }
+
+  @Test
+  void aBrokenChunkedBodyIsA4xxNotA5xx() throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /pageview HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\n[{\"a\"\r\nzz\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String statusLine =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+
+      assertThat(statusLine).startsWith("HTTP/1.1 4");
+    }
+    assertThat(streams.puts()).isEmpty();
   }
 
   @Test
