@@ -57,7 +57,7 @@ class AwsModeLogsTest {
                     "-Daws.accessKeyId=test",
                     "-Daws.secretAccessKey=test",
                     "-Daws.region=us-east-1",
-                    "-Daws.endpointUrl=http://localhost:1",
+                    "-Daws.endpointUrl=http://localhost:" + FreePorts.next(),
                     "-cp",
                     System.getProperty("java.class.path"),
                     IngestApplication.class.getName(),

@@ -33,7 +33,7 @@ class AwsModeTest {
           "aws.secretAccessKey", "test",
           "aws.region", "us-east-1",
           // Every client without an explicit endpoint (CloudWatch here) goes nowhere, fast.
-          "aws.endpointUrl", "http://localhost:1");
+          "aws.endpointUrl", "http://localhost:" + FreePorts.next());
 
   @BeforeAll
   static void awsLikeEnvironment() {
