@@ -9,6 +9,7 @@ import io.newsrec.testsupport.TestAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -67,6 +68,23 @@ class LocalProvisioningIntegrationTest {
               .get(QueueAttributeName.QUEUE_ARN);
       assertThat(retry.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("7");
       assertThat(retry.get(QueueAttributeName.REDRIVE_POLICY)).contains(dlqArn).contains("4");
+    }
+  }
+
+  @Test
+  void aServiceStartingBeforeKinesisWaitsForIt() {
+    try (KinesisLocal later = new KinesisLocal()) {
+      AwsSettings settings = AwsSettings.local(later.endpoint(), ELASTICMQ.endpoint());
+      try (KinesisAsyncClient kinesis = AwsClients.kinesis(settings);
+          SqsAsyncClient sqs = AwsClients.sqs(settings)) {
+        CompletableFuture<LocalProvisioning.Queues> provisioned =
+            CompletableFuture.supplyAsync(
+                () -> new LocalProvisioning(kinesis, sqs, StreamNames.defaults()).provision(PLAN));
+
+        later.start();
+
+        assertThat(provisioned.join().retryQueueUrl()).endsWith("/pageviews-retry");
+      }
     }
   }
 }

@@ -49,10 +49,31 @@ class RetryWorkerConfiguration {
     return AwsClients.kinesis(settings);
   }
 
-  /** Also the listener container's client (Spring Cloud AWS's own then backs off). */
+  /**
+   * Also the listener container's client (Spring Cloud AWS's own then backs off), so its timeouts
+   * leave room for the long poll: see {@link #forLongPolling}.
+   */
   @Bean(destroyMethod = "close")
-  SqsAsyncClient sqsAsyncClient(AwsSettings settings) {
-    return AwsClients.sqs(settings);
+  SqsAsyncClient sqsAsyncClient(AwsSettings settings, SqsProperties sqsProperties) {
+    Duration poll = sqsProperties.getListener().getPollTimeout();
+    return AwsClients.sqs(forLongPolling(settings, poll == null ? DEFAULT_POLL_TIMEOUT : poll));
+  }
+
+  /** Spring Cloud AWS's default {@code pollTimeout}. */
+  static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * A {@code ReceiveMessage} long poll legitimately takes up to {@code pollTimeout} before SQS
+   * answers: an attempt timeout shorter than that would cut every poll of an empty queue, and drop
+   * messages received while the client gave up (they stay in flight until their visibility
+   * timeout). So an attempt may take the poll plus the configured attempt timeout, and a call that
+   * many times its attempts.
+   */
+  static AwsSettings forLongPolling(AwsSettings settings, Duration pollTimeout) {
+    Duration attempt = pollTimeout.plus(settings.attemptTimeout());
+    Duration calls = attempt.multipliedBy(settings.maxRetries() + 1L);
+    Duration call = calls.compareTo(settings.callTimeout()) > 0 ? calls : settings.callTimeout();
+    return settings.withTimeouts(call, attempt, settings.maxRetries());
   }
 
   /**
