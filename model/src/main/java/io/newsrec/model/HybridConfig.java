@@ -140,7 +140,7 @@ public record HybridConfig(
     m.put("weight_transitions", "0.5");
     m.put("weight_popularity", "0.3");
     m.put("freshness_half_life_hours", "6");
-    m.put("weight_freshness", "0");
+    m.put("weight_freshness", "0.5");
     m.put("article_horizon_hours", "24");
     m.put("session_horizon_hours", "24");
     m.put("max_sessions", "2000000");

@@ -37,6 +37,7 @@ public final class EvaluateMain {
     G1Clicks data =
         G1Clicks.load(
             o.data(),
+            o.until(),
             h -> {
               if (h % 48 == 47) System.err.println("  read hour " + h);
             });
@@ -51,41 +52,22 @@ public final class EvaluateMain {
     json.put("evaluatedHours", o.hoursSpec());
     json.put("protocolDetails", protocolDetails());
     json.put("hybridHyperparameters", HybridConfig.parse(o.hyperparameters()).toMap());
-    StringBuilder table = new StringBuilder();
+    // the protocols share only the (read-only) clicks: each runs on its own thread, one core each
+    Map<String, java.util.concurrent.Future<String[]>> runs = new LinkedHashMap<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(o.protocols().size());
+    Map<String, Map<String, Object>> sections = new java.util.concurrent.ConcurrentHashMap<>();
     for (String protocol : o.protocols()) {
-      long start = System.nanoTime();
-      boolean b = protocol.equals("B");
-      List<EvalModel> models = new ArrayList<>();
-      Scores[] outputs = new Scores[8 + o.variants().size()];
-      for (int i = 0; i < outputs.length; i++) {
-        outputs[i] = new Scores();
+      runs.put(protocol, pool.submit(() -> runProtocol(protocol, data, evaluated, o, sections)));
+    }
+    pool.shutdown();
+    for (Map.Entry<String, java.util.concurrent.Future<String[]>> run : runs.entrySet()) {
+      try {
+        System.out.print(run.getValue().get()[0]);
+      } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("protocol " + run.getKey() + " failed", e);
       }
-      if (o.baselines()) {
-        addBaselines(data, b, models, outputs);
-      }
-      Map<String, String> hp = new LinkedHashMap<>(o.hyperparameters());
-      if (!b) {
-        hp.put("user_history", "false");
-      }
-      for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet()) {
-        Map<String, String> vhp = new LinkedHashMap<>(hp);
-        vhp.putAll(v.getValue());
-        models.add(new HybridUnderTest(v.getKey(), data, HybridConfig.parse(vhp), b));
-      }
-      HybridUnderTest hybrid = new HybridUnderTest("hybrid", data, HybridConfig.parse(hp), b);
-      models.add(hybrid);
-      ProtocolRunner runner = new ProtocolRunner(data, evaluated, models, outputs);
-      if (b) {
-        runner.runB(System.err::println);
-      } else {
-        runner.runA(System.err::println);
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      Map<String, Object> section = Report.section(runner, seconds, hybrid.learnEventsPerSecond());
-      json.put("protocol" + protocol, section);
-      table.append(Report.table(protocol, runner, seconds));
-      System.out.print(table);
-      table.setLength(0);
+      json.put("protocol" + run.getKey(), sections.get(run.getKey()));
     }
     if (o.throughput()) {
       json.put("onlineUpdate", measureThroughput(data, o.hyperparameters()));
@@ -111,6 +93,44 @@ public final class EvaluateMain {
     System.out.printf(
         "wall time %.1f s, peak heap %d MiB, max RSS %d MiB%n",
         (System.nanoTime() - wallStart) / 1e9, peakHeapMiB(), maxRssMiB());
+  }
+
+  private static String[] runProtocol(
+      String protocol,
+      G1Clicks data,
+      boolean[] evaluated,
+      Options o,
+      Map<String, Map<String, Object>> sections) {
+    long start = System.nanoTime();
+    boolean b = protocol.equals("B");
+    List<EvalModel> models = new ArrayList<>();
+    Scores[] outputs = new Scores[8 + o.variants().size()];
+    for (int i = 0; i < outputs.length; i++) {
+      outputs[i] = new Scores();
+    }
+    if (o.baselines()) {
+      addBaselines(data, b, models, outputs);
+    }
+    Map<String, String> hp = new LinkedHashMap<>(o.hyperparameters());
+    if (!b) {
+      hp.put("user_history", "false");
+    }
+    for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet()) {
+      Map<String, String> vhp = new LinkedHashMap<>(hp);
+      vhp.putAll(v.getValue());
+      models.add(new HybridUnderTest(v.getKey(), data, HybridConfig.parse(vhp), b));
+    }
+    HybridUnderTest hybrid = new HybridUnderTest("hybrid", data, HybridConfig.parse(hp), b);
+    models.add(hybrid);
+    ProtocolRunner runner = new ProtocolRunner(data, evaluated, models, outputs);
+    if (b) {
+      runner.runB(System.err::println);
+    } else {
+      runner.runA(System.err::println);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sections.put(protocol, Report.section(runner, seconds, hybrid.learnEventsPerSecond()));
+    return new String[] {Report.table(protocol, runner, seconds)};
   }
 
   private static void addBaselines(G1Clicks data, boolean b, List<EvalModel> models, Scores[] out) {

@@ -57,9 +57,14 @@ public final class G1Clicks {
    * @param progress called with each hour read (may be a no-op)
    */
   public static G1Clicks load(Path folder, IntConsumer progress) throws IOException {
+    return load(folder, Integer.MAX_VALUE, progress);
+  }
+
+  /** Reads the first {@code maxHours} hourly files (all when fewer). */
+  public static G1Clicks load(Path folder, int maxHours, IntConsumer progress) throws IOException {
     Path clicks = folder.resolve("clicks");
     int hours = 0;
-    while (Files.exists(clicks.resolve(fileName(hours)))) {
+    while (hours < maxHours && Files.exists(clicks.resolve(fileName(hours)))) {
       hours++;
     }
     if (hours == 0) {

@@ -16,6 +16,7 @@ record Options(
     Map<String, String> hyperparameters,
     boolean throughput,
     Map<String, Map<String, String>> variants,
+    int until,
     String command) {
 
   static Options parse(String[] args) {
@@ -27,6 +28,7 @@ record Options(
     Map<String, String> hp = new LinkedHashMap<>();
     boolean throughput = true;
     Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+    int until = Integer.MAX_VALUE;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.startsWith("--hours=")) {
@@ -49,6 +51,9 @@ record Options(
           v.put(p[0], p.length > 1 ? p[1] : "");
         }
         variants.put(nv[0], v);
+      } else if (a.startsWith("--until=")) {
+        // only the first N hourly files (quick tuning runs)
+        until = Integer.parseInt(a.substring(8));
       } else if (a.equals("--no-throughput")) {
         throughput = false;
       } else if (a.startsWith("--")) {
@@ -60,7 +65,16 @@ record Options(
     List<String> cmd = new ArrayList<>(List.of("model/evaluate.sh"));
     cmd.addAll(List.of(args));
     return new Options(
-        data, hours, protocols, baselines, out, hp, throughput, variants, String.join(" ", cmd));
+        data,
+        hours,
+        protocols,
+        baselines,
+        out,
+        hp,
+        throughput,
+        variants,
+        until,
+        String.join(" ", cmd));
   }
 
   /** {@code start:end:step} (end exclusive) or {@code all} (every hour from 1). */

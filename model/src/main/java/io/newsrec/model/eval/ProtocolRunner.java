@@ -217,9 +217,14 @@ final class ProtocolRunner {
   }
 
   private String progressLine(String protocol, int hour) {
-    ModelResult last = results.getLast();
-    return String.format(
-        "protocol %s: up to hour %d, %d sessions evaluated, %s NDCG@20 so far %.4f",
-        protocol, hour, lastClickPredictions, last.name, last.last.meanNdcg());
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                "protocol %s: up to hour %d, %d sessions evaluated; NDCG@20 so far:",
+                protocol, hour, lastClickPredictions));
+    for (ModelResult r : results) {
+      line.append(String.format(" %s %.4f", r.name, r.last.meanNdcg()));
+    }
+    return line.toString();
   }
 }
