@@ -123,12 +123,31 @@ public final class FaultHarness {
       awaitAcknowledged(tracker, (int) (plan.events() * plan.killIngestAt()));
       ingest.kill();
       mark("ingest-service killed (kill -9)");
-      ingest.start(START_WITHIN);
-      mark("ingest-service restarted");
+      restart(ingest);
     } catch (InterruptedException e) {
       mark("faults stopped: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       mark("fault injection failed: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Restarts the killed service as its supervisor (Kubernetes) would: again after a failed start,
+   * such as start-up provisioning timing out while the emulator is swamped by the retry backlog.
+   */
+  private void restart(ServiceProcess service) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        service.start(START_WITHIN);
+        mark(service.name() + " restarted");
+        return;
+      } catch (IllegalStateException failed) {
+        mark(service.name() + " failed to start (attempt " + attempt + "): " + failed.getMessage());
+        if (attempt == 5) {
+          throw failed;
+        }
+        service.kill();
+      }
     }
   }
 

@@ -87,6 +87,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  public String name() {
+    return name;
+  }
+
   public int port() {
     return port;
   }
