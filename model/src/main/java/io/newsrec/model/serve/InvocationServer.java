@@ -51,6 +51,11 @@ public final class InvocationServer implements AutoCloseable {
    * @param threads request threads; a small fixed pool keeps the tail latency low on few cores
    */
   public static InvocationServer start(int port, int threads, Clock clock) throws IOException {
+    // The JDK server leaves Nagle's algorithm on by default, so a response written as headers
+    // then body can wait for the client's delayed ACK. Read once, when the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     // A deep accept queue: a burst of new connections during a pause must wait, not be dropped
     // (a dropped SYN is retried by the client only after a second or more).
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 1024);
