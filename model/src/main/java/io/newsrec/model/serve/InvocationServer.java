@@ -132,6 +132,9 @@ public final class InvocationServer implements AutoCloseable {
     byte[] body = BODY_BUFFER.get();
     int length = readAtMost(exchange.getRequestBody(), body);
     if (length > MAX_BODY_BYTES) {
+      // Read what is left (up to a bound) so that the client sees the 413, not a reset
+      // connection that its SDK would retry.
+      discardAtMost(exchange.getRequestBody(), body, 16 * MAX_BODY_BYTES);
       problem(exchange, 413, "Content Too Large", "body", "at most " + MAX_BODY_BYTES + " bytes");
       return;
     }
@@ -154,6 +157,16 @@ public final class InvocationServer implements AutoCloseable {
       length += n;
     }
     return length;
+  }
+
+  private static void discardAtMost(InputStream in, byte[] scratch, long limit) throws IOException {
+    for (long read = 0; read < limit; ) {
+      int n = in.read(scratch, 0, scratch.length);
+      if (n < 0) {
+        return;
+      }
+      read += n;
+    }
   }
 
   private static void problem(
