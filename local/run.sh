@@ -26,6 +26,13 @@ for name in kinesis-local elasticmq retry-worker ingest-service; do
   fi
 done
 
+for port in "$KINESIS_PORT" $((KINESIS_PORT - 1)) "$SQS_PORT" "$INGEST_PORT" "$WORKER_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is taken by another process: free it, or choose others (KINESIS_PORT, SQS_PORT, INGEST_PORT, WORKER_PORT)" >&2
+    exit 1
+  fi
+done
+
 [ -f local/node_modules/kinesis-local/main.js ] || local/setup.sh
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
