@@ -27,12 +27,15 @@ final class PortalBatcher implements AutoCloseable {
   private final BatchDelivery delivery;
   // One entry per request (its events of this portal), so that a request's events go out in one
   // put, in their order; a batch is made of whole entries.
-  private final LinkedBlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
   private final Semaphore capacity;
   private final Semaphore putSlots;
   private final Thread drainer;
   private volatile boolean closing;
-  private List<Pending> carried; // drainer thread only: an entry that did not fit the last batch
+  private Entry carried; // drainer thread only: an entry that did not fit the last batch
+
+  /** Events of one request, and when they were queued (the linger counts from then). */
+  private record Entry(List<Pending> events, long queuedAt) {}
 
   PortalBatcher(String portal, DeliverySettings settings, BatchDelivery delivery) {
     this.portal = portal;
@@ -59,7 +62,8 @@ final class PortalBatcher implements AutoCloseable {
   void submit(List<Pending> events) {
     int max = settings.maxBatchSize();
     for (int from = 0; from < events.size(); from += max) {
-      queue.add(events.subList(from, Math.min(events.size(), from + max)));
+      queue.add(
+          new Entry(events.subList(from, Math.min(events.size(), from + max)), System.nanoTime()));
     }
   }
 
@@ -76,32 +80,39 @@ final class PortalBatcher implements AutoCloseable {
   private void drain() {
     try {
       while (!closing || carried != null || !queue.isEmpty()) {
-        List<Pending> first = carried != null ? carried : queue.poll(IDLE_POLL_NANOS, NANOSECONDS);
+        // A put slot first: while all are busy, events gather in the queue and go out together
+        // in the next batch instead of waiting behind a batch already cut.
+        putSlots.acquire();
+        Entry first = carried != null ? carried : queue.poll(IDLE_POLL_NANOS, NANOSECONDS);
         carried = null;
-        if (first != null) {
-          List<Pending> batch = gather(first);
-          putSlots.acquire();
-          delivery
-              .deliver(portal, batch)
-              .whenComplete(
-                  (ok, failure) -> {
-                    putSlots.release();
-                    capacity.release(batch.size());
-                  });
+        if (first == null) {
+          putSlots.release();
+          continue;
         }
+        List<Pending> batch = gather(first);
+        delivery
+            .deliver(portal, batch)
+            .whenComplete(
+                (ok, failure) -> {
+                  putSlots.release();
+                  capacity.release(batch.size());
+                });
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** Whole entries up to {@code maxBatchSize} events, waiting at most the linger for more. */
-  private List<Pending> gather(List<Pending> first) throws InterruptedException {
+  /**
+   * Whole entries up to {@code maxBatchSize} events, waiting for more until the first entry has
+   * been queued for the linger (an entry that already waited for a put slot waits no longer).
+   */
+  private List<Pending> gather(Entry first) throws InterruptedException {
     int max = settings.maxBatchSize();
-    List<Pending> batch = new ArrayList<>(first);
-    long deadline = System.nanoTime() + settings.linger().toNanos();
+    List<Pending> batch = new ArrayList<>(first.events());
+    long deadline = first.queuedAt() + settings.linger().toNanos();
     while (batch.size() < max) {
-      List<Pending> next = queue.poll();
+      Entry next = queue.poll();
       if (next == null) {
         long left = deadline - System.nanoTime();
         next = left > 0 ? queue.poll(left, NANOSECONDS) : null;
@@ -109,11 +120,11 @@ final class PortalBatcher implements AutoCloseable {
           break;
         }
       }
-      if (batch.size() + next.size() > max) {
+      if (batch.size() + next.events().size() > max) {
         carried = next;
         break;
       }
-      batch.addAll(next);
+      batch.addAll(next.events());
     }
     return batch;
   }
