@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -145,9 +144,10 @@ class PageviewController {
       }
     }
     if (errors.isEmpty()) {
+      // Written by hand: the hottest answer of the service needs no object mapper.
       return ResponseEntity.accepted()
           .contentType(MediaType.APPLICATION_JSON)
-          .body(Map.of("accepted", valid.size()));
+          .body("{\"accepted\":" + valid.size() + "}");
     }
     return Problems.answer(Problems.invalidEvents(items.verdicts().size(), valid.size(), errors));
   }
