@@ -6,6 +6,8 @@
 # Extra arguments go to the benchmark, e.g. --rates 500,1000,2000 --seconds 60 --runs 5.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain -- model 2>/dev/null)" ]; then commit="$commit+uncommitted"; fi
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 mvn -B -ntp -q -pl model -am package -DskipTests
 mvn -B -ntp -q -pl model dependency:build-classpath -Dmdep.includeScope=runtime \
@@ -16,4 +18,4 @@ trap 'rm -rf "$work"' EXIT
 cp model/target/model-*.jar "$work/model.jar"
 "$JAVA_HOME/bin/java" -Xms4g -Xmx4g -cp "$work/model.jar:$(cat model/target/model-serving.classpath)" \
   io.newsrec.model.serve.bench.ServingBenchmark \
-  --data ../shared/data/globo-g1 --out bench/results/model-serving.json --work "$work" "$@"
+  --data ../shared/data/globo-g1 --out bench/results/model-serving.json --work "$work" --commit "$commit" "$@"

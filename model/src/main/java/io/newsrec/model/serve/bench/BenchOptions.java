@@ -15,7 +15,8 @@ record BenchOptions(
     int seconds,
     int warmupSeconds,
     String serverHeap,
-    int threads) {
+    int threads,
+    String commit) {
 
   static BenchOptions parse(String[] args) {
     Map<String, String> o = new HashMap<>();
@@ -33,6 +34,7 @@ record BenchOptions(
         Integer.parseInt(o.getOrDefault("seconds", "30")),
         Integer.parseInt(o.getOrDefault("warmup-seconds", "20")),
         o.getOrDefault("server-heap", "2g"),
-        Integer.parseInt(o.getOrDefault("threads", "4")));
+        Integer.parseInt(o.getOrDefault("threads", "4")),
+        o.getOrDefault("commit", "unknown"));
   }
 }

@@ -38,6 +38,7 @@ public final class ServingBenchmark {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("command", "bench/run-model-serving.sh");
     result.put("date", Instant.now().toString());
+    result.put("commit", options.commit());
     result.put("machine", machine());
     result.put("hyperparameters", new java.util.TreeMap<>(HybridConfig.DEFAULTS));
 
