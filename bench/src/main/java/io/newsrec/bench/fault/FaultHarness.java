@@ -115,11 +115,14 @@ public final class FaultHarness {
   private void injectFaults(FaultPlan plan, TrackerClient tracker, ServiceProcess ingest) {
     try {
       awaitAcknowledged(tracker, (int) (plan.events() * plan.kinesisDownAt()));
-      outage.begin();
-      mark("Kinesis down: " + outage.describe());
-      Thread.sleep(plan.kinesisOutage()); // the outage itself
-      outage.end();
-      mark("Kinesis back");
+      try {
+        outage.begin();
+        mark("Kinesis down: " + outage.describe());
+        Thread.sleep(plan.kinesisOutage()); // the outage itself
+      } finally {
+        outage.end(); // even when going down failed half-way
+        mark("Kinesis back");
+      }
       awaitAcknowledged(tracker, (int) (plan.events() * plan.killIngestAt()));
       ingest.kill();
       mark("ingest-service killed (kill -9)");
