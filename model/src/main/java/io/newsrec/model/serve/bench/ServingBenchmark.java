@@ -8,6 +8,7 @@ import io.newsrec.model.Interaction;
 import io.newsrec.model.eval.G1Clicks;
 import io.newsrec.model.train.HybridModelFactory;
 import io.newsrec.model.train.ModelArtifact;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -162,8 +163,13 @@ public final class ServingBenchmark {
       OpenLoopLoad.run(
           target, bodies, options.rates()[0], Duration.ofSeconds(options.warmupSeconds()));
       for (int rate : options.rates()) {
+        // Start each rate with a clean generator heap, and report the generator's own GC pauses:
+        // a pause here delays sends, which the open loop rightly charges to the latency.
+        System.gc();
+        long gcBefore = gcMillis();
         OpenLoopLoad.Result r =
             OpenLoopLoad.run(target, bodies, rate, Duration.ofSeconds(options.seconds()));
+        long generatorGcMs = gcMillis() - gcBefore;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("requestsPerSecond", rate);
         row.put("requests", r.requests());
@@ -176,6 +182,7 @@ public final class ServingBenchmark {
               r.micros().getValueAtPercentile(p) / 1000.0);
         }
         row.put("maxMs", r.micros().getMaxValue() / 1000.0);
+        row.put("generatorGcMs", generatorGcMs);
         row.put(
             "serverTimeMs",
             ordered(
@@ -222,6 +229,13 @@ public final class ServingBenchmark {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+        .filter(t -> t > 0)
+        .sum();
   }
 
   private static double loadAverage() {
