@@ -231,8 +231,10 @@ public final class ServingBenchmark {
     return map;
   }
 
+  /** Stop-the-world collection time so far (G1's concurrent cycles do not stop the sender). */
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .filter(gc -> !gc.getName().contains("Concurrent"))
         .mapToLong(GarbageCollectorMXBean::getCollectionTime)
         .filter(t -> t > 0)
         .sum();
