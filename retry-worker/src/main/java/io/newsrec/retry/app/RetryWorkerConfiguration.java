@@ -141,8 +141,20 @@ class RetryWorkerConfiguration {
       return new Queues(created.retryQueueUrl(), created.deadLetterQueueUrl());
     }
     return new Queues(
-        sqs.getQueueUrl(b -> b.queueName(properties.queue())).join().queueUrl(),
-        sqs.getQueueUrl(b -> b.queueName(properties.deadLetterQueue())).join().queueUrl());
+        queueUrl(sqs, properties.queue()), queueUrl(sqs, properties.deadLetterQueue()));
+  }
+
+  /** A start-up lookup: slow answers are fine (a busy node), its failure stops the start. */
+  private static String queueUrl(SqsAsyncClient sqs, String name) {
+    return sqs.getQueueUrl(
+            b ->
+                b.queueName(name)
+                    .overrideConfiguration(
+                        o ->
+                            o.apiCallAttemptTimeout(Duration.ofSeconds(10))
+                                .apiCallTimeout(Duration.ofSeconds(30))))
+        .join()
+        .queueUrl();
   }
 
   @Bean

@@ -79,6 +79,9 @@ class AwsModeTest {
                 "--newsrec.retry.stream-prefix=aws-pageviews-",
                 "--newsrec.retry.portals=g1,ge",
                 "--spring.cloud.aws.sqs.listener.poll-timeout=1s",
+                "--newsrec.aws.attempt-timeout=20s", // a loaded machine: see
+                // TwoWorkersSideBySideTest
+                "--newsrec.aws.call-timeout=60s",
                 "--management.cloudwatch.metrics.export.step=1h");
         KinesisClient kinesis = TestAws.kinesis(KINESIS.endpoint());
         SqsClient sqs = TestAws.sqs(SQS.endpoint())) {

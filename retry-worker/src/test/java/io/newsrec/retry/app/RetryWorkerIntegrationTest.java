@@ -66,6 +66,11 @@ class RetryWorkerIntegrationTest {
     registry.add("newsrec.retry.put-pause", () -> "10ms");
     registry.add("newsrec.retry.depth-poll-interval", () -> "1s");
     registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
+    // Generous SDK timeouts: on a loaded machine an attempt that times out after the server took it
+    // is retried, and that duplicate (allowed, dropped downstream by eventId) would blur the checks
+    // that each event lands once. The outage below refuses connections: it is seen at once anyway.
+    registry.add("newsrec.aws.attempt-timeout", () -> "20s");
+    registry.add("newsrec.aws.call-timeout", () -> "60s");
   }
 
   static KinesisClient kinesis;
@@ -76,7 +81,10 @@ class RetryWorkerIntegrationTest {
   static void clients() {
     kinesis = TestAws.kinesis(KINESIS.endpoint());
     sqs = TestAws.sqs(ELASTICMQ.endpoint());
-    sqsAsync = AwsClients.sqs(AwsSettings.local(KINESIS.endpoint(), ELASTICMQ.endpoint()));
+    sqsAsync =
+        AwsClients.sqs(
+            AwsSettings.local(KINESIS.endpoint(), ELASTICMQ.endpoint())
+                .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(20), 1));
   }
 
   @AfterAll
