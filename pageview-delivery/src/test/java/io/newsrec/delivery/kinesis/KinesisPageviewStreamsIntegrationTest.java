@@ -17,6 +17,7 @@ import io.newsrec.testsupport.StreamRecord;
 import io.newsrec.testsupport.TestAws;
 import io.newsrec.testsupport.ToxicProxy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -157,8 +158,15 @@ class KinesisPageviewStreamsIntegrationTest {
     }
   }
 
+  /**
+   * Generous attempt timeouts: on a loaded machine an attempt that times out after kinesis-local
+   * took the records is retried, and the duplicates (allowed, dropped downstream by eventId) would
+   * blur the exact checks here. Outages here refuse connections or answer 500: seen at once.
+   */
   private static KinesisAsyncClient client(URI endpoint) {
-    return AwsClients.kinesis(AwsSettings.local(endpoint, NO_SQS));
+    return AwsClients.kinesis(
+        AwsSettings.local(endpoint, NO_SQS)
+            .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(20), 3));
   }
 
   /** The stream holds exactly {@code events}, keyed by user, each user's in the order put. */
