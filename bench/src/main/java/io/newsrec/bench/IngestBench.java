@@ -64,14 +64,19 @@ public final class IngestBench {
     Path work = Files.createDirectories(root.resolve("bench/work"));
     // Where <module>/target/<module>-*.jar are found: the repository, or private copies of them.
     Path jars = options.text("jars-root").isEmpty() ? root : Path.of(options.text("jars-root"));
-    var results = new IngestResults();
+    Path out = root.resolve(options.text("out"));
+    // A fault-test-only run adds to the file; a run with the throughput part starts it anew.
+    var results =
+        options.flag("throughput") ? new IngestResults() : IngestResults.readOrCreate(out);
     var meta = results.root();
-    meta.put("date", Instant.now().toString());
-    meta.put("command", options.text("command"));
+    if (options.flag("throughput")) {
+      meta.put("date", Instant.now().toString());
+      meta.put("command", options.text("command"));
+    }
     meta.put("nproc", Runtime.getRuntime().availableProcessors());
     meta.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
     meta.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    meta.put("loadavg_before", loadAverage());
+    meta.put((options.flag("throughput") ? "" : "fault_") + "loadavg_before", loadAverage());
     try (var sqs = new ElasticMqServer().start()) {
       var config =
           new ServiceConfig(
@@ -82,14 +87,13 @@ public final class IngestBench {
               List.of("-Xmx" + options.text("service-heap")));
       if (options.flag("throughput")) {
         throughput(options, config, sqs, work, results);
-        results.write(root.resolve(options.text("out"))); // kept should the fault test fail
+        results.write(out); // kept should the fault test fail
       }
       if (options.flag("fault")) {
         fault(options, config, sqs, work, results);
       }
     }
-    meta.put("loadavg_after", loadAverage());
-    Path out = root.resolve(options.text("out"));
+    meta.put((options.flag("fault") ? "" : "throughput_") + "loadavg_after", loadAverage());
     results.write(out);
     System.out.println("wrote " + out);
   }
@@ -173,7 +177,7 @@ public final class IngestBench {
       FaultReport report = harness.run(plan);
       report.timeline().forEach(System.out::println);
       System.out.println(report);
-      results.faultTest(report, outage.describe(), plan.events());
+      results.faultTest(report, outage.describe(), plan.events(), options.text("command"));
     }
   }
 

@@ -21,7 +21,25 @@ public final class IngestResults {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final ObjectNode root = JSON.createObjectNode();
+  private final ObjectNode root;
+
+  public IngestResults() {
+    this(JSON.createObjectNode());
+  }
+
+  private IngestResults(ObjectNode root) {
+    this.root = root;
+  }
+
+  /**
+   * The results in {@code file} to add to (a fault-test-only run keeps the throughput figures of
+   * the run before it), or empty ones when there is no such file.
+   */
+  public static IngestResults readOrCreate(Path file) throws IOException {
+    return Files.isRegularFile(file)
+        ? new IngestResults((ObjectNode) JSON.readTree(file.toFile()))
+        : new IngestResults();
+  }
 
   public ObjectNode root() {
     return root;
@@ -51,8 +69,10 @@ public final class IngestResults {
     }
   }
 
-  public void faultTest(FaultReport report, String outage, int plannedEvents) {
+  public void faultTest(FaultReport report, String outage, int plannedEvents, String command) {
     var node = root.putObject("fault_test");
+    node.put("date", java.time.Instant.now().toString());
+    node.put("command", command);
     node.put("sent", report.sent());
     node.put("acknowledged", report.acknowledged());
     node.put("found", report.found());
