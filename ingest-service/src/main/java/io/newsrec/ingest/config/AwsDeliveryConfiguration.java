@@ -9,7 +9,6 @@ import io.newsrec.delivery.aws.LocalProvisioning;
 import io.newsrec.delivery.aws.Mode;
 import io.newsrec.delivery.kinesis.KinesisPageviewStreams;
 import io.newsrec.delivery.sqs.SqsRetryQueue;
-import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,11 +23,6 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AwsProperties.class)
 public class AwsDeliveryConfiguration {
-
-  /** Receives of a retry message before it moves to the dead-letter queue (local mode). */
-  private static final int MAX_RECEIVE_COUNT = 5;
-
-  private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
 
   @Bean
   AwsSettings awsSettings(AwsProperties properties) {
@@ -73,8 +67,10 @@ public class AwsDeliveryConfiguration {
                       Math.max(1, aws.shardsPerStream()),
                       properties.retryQueue(),
                       properties.deadLetterQueue(),
-                      MAX_RECEIVE_COUNT,
-                      VISIBILITY_TIMEOUT))
+                      // The same redrive settings as the retry-worker's: whichever service
+                      // starts last sets the queue's attributes.
+                      LocalProvisioning.Plan.DEFAULT_MAX_RECEIVE_COUNT,
+                      LocalProvisioning.Plan.DEFAULT_VISIBILITY_TIMEOUT))
               .retryQueueUrl();
     } else {
       queueUrl = sqs.getQueueUrl(b -> b.queueName(properties.retryQueue())).join().queueUrl();
