@@ -55,7 +55,7 @@ public final class EvaluateMain {
     // the protocols share only the (read-only) clicks: each runs on its own thread, one core each
     Map<String, java.util.concurrent.Future<String[]>> runs = new LinkedHashMap<>();
     java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(o.protocols().size());
+        java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, o.protocols().size()));
     Map<String, Map<String, Object>> sections = new java.util.concurrent.ConcurrentHashMap<>();
     for (String protocol : o.protocols()) {
       runs.put(protocol, pool.submit(() -> runProtocol(protocol, data, evaluated, o, sections)));

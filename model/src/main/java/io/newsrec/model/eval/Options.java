@@ -34,7 +34,9 @@ record Options(
       if (a.startsWith("--hours=")) {
         hours = a.substring(8);
       } else if (a.startsWith("--protocols=")) {
-        protocols = List.of(a.substring(12).toUpperCase(java.util.Locale.ROOT).split(","));
+        String list = a.substring(12).toUpperCase(java.util.Locale.ROOT);
+        // "none": only the online-update measurement
+        protocols = list.equals("NONE") ? List.of() : List.of(list.split(","));
       } else if (a.startsWith("--baselines=")) {
         baselines = a.substring(12).equals("all");
       } else if (a.startsWith("--out=")) {
