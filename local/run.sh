@@ -38,7 +38,7 @@ done
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "== building ingest-service, retry-worker, test-support (tests skipped: ./run-tests.sh runs them)"
   # forceCreation: otherwise an unchanged service keeps its old fat jar, with old libraries inside.
-  mvn -B -ntp -q -DskipTests -Dmaven.jar.forceCreation=true -pl ingest-service,retry-worker,test-support -am install
+  mvn -B -ntp -q -DskipTests -Dmaven.jar.forceCreation=true -pl ingest-service,retry-worker,test-support -am package
   mvn -B -ntp -q -f local/elasticmq/pom.xml dependency:build-classpath -Dmdep.outputFile="$run/elasticmq.classpath"
   mvn -B -ntp -q -pl test-support dependency:build-classpath -Dmdep.outputFile="$run/test-support.classpath"
 fi
