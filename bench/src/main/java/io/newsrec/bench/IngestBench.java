@@ -59,6 +59,7 @@ public final class IngestBench {
                 Map.entry("fault-events", "100000"),
                 Map.entry("fault", "true"),
                 Map.entry("outage", "proxy"),
+                Map.entry("kinesis-persist-s", "10"),
                 Map.entry("throughput", "true")));
     Path root = Path.of(options.text("root")).toAbsolutePath().normalize();
     Path work = Files.createDirectories(root.resolve("bench/work"));
@@ -159,7 +160,9 @@ public final class IngestBench {
             config.root(), sqs.endpoint(), PORTALS, List.of(), ServiceConfig.FAULT_TEST_JVM);
     // The emulator writes its whole state at each persist interval: with 100,000 records a short
     // interval costs it much of its speed. Graceful stops write it anyway.
-    try (var kinesisLocal = new KinesisLocal(Duration.ofSeconds(10)).start();
+    // Past ~15,000 records the 10 s write blocked the emulator for seconds at a time (the services
+    // saw it unreachable); a proxy-cut outage needs no persistence: --kinesis-persist-s=3600.
+    try (var kinesisLocal = new KinesisLocal(options.seconds("kinesis-persist-s")).start();
         var proxy = new ToxicProxy(kinesisLocal.port());
         var kinesis = patientKinesis(kinesisLocal.endpoint());
         var sqsClient = TestAws.sqs(sqs.endpoint())) {
