@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Regenerates bench/results/ingest.json: the ingest-service's throughput and latency against a
 # stub Kinesis, the kinesis-local emulator's own speed, and the large fault test (100,000 events,
-# Kinesis stopped and restarted, ingest-service kill -9 and restarted). See bench/README.md.
+# kinesalite killed with SIGKILL and restarted, ingest-service kill -9 and restarted). See
+# bench/README.md.
 #
 # Usage: bench/run-ingest.sh [--rounds=5] [--duration-s=15] [--fault-events=100000]
+#                            [--kinesis=kinesalite|kinesis-local] [--outage=kill|stop|proxy]
 #                            [--fault=false] [--throughput=false] [--out=bench/results/ingest.json]
-# Takes about 10-15 minutes on 2 cores. Needs node (kinesis-local) and Temurin 25.
+# Takes about 10-15 minutes on 2 cores. Needs node (kinesis-local and kinesalite, installed by
+# local/setup.sh) and Temurin 25.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
-if [ ! -f local/node_modules/kinesis-local/main.js ]; then
+if [ ! -f local/node_modules/kinesis-local/main.js ] || [ ! -f local/node_modules/kinesalite/cli.js ]; then
   bash local/setup.sh
 fi
 

@@ -1,9 +1,9 @@
 package io.newsrec.bench;
 
 import io.newsrec.bench.fault.FaultHarness;
+import io.newsrec.bench.fault.FaultKinesis;
 import io.newsrec.bench.fault.FaultPlan;
 import io.newsrec.bench.fault.FaultReport;
-import io.newsrec.bench.fault.Outage;
 import io.newsrec.bench.fault.ServiceConfig;
 import io.newsrec.bench.fault.ServiceProcess;
 import io.newsrec.bench.report.IngestResults;
@@ -14,7 +14,6 @@ import io.newsrec.bench.traffic.SampleTraffic;
 import io.newsrec.testsupport.ElasticMqServer;
 import io.newsrec.testsupport.KinesisLocal;
 import io.newsrec.testsupport.TestAws;
-import io.newsrec.testsupport.ToxicProxy;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,9 @@ public final class IngestBench {
                 Map.entry("emulator-s", "10"),
                 Map.entry("fault-events", "100000"),
                 Map.entry("fault", "true"),
-                Map.entry("outage", "proxy"),
+                Map.entry("kinesis", "kinesalite"),
+                Map.entry("outage", ""),
+                Map.entry("fault-rate", "1000"),
                 Map.entry("kinesis-persist-s", "10"),
                 Map.entry("throughput", "true")));
     Path root = Path.of(options.text("root")).toAbsolutePath().normalize();
@@ -154,33 +155,29 @@ public final class IngestBench {
   private static void fault(
       Options options, ServiceConfig config, ElasticMqServer sqs, Path work, IngestResults results)
       throws Exception {
-    var plan = FaultPlan.large(options.integer("fault-events"));
-    var faultConfig =
-        new ServiceConfig(
-            config.root(), sqs.endpoint(), PORTALS, List.of(), ServiceConfig.FAULT_TEST_JVM);
-    // The emulator writes its whole state at each persist interval: with 100,000 records a short
-    // interval costs it much of its speed. Graceful stops write it anyway.
-    // Past ~15,000 records the 10 s write blocked the emulator for seconds at a time (the services
-    // saw it unreachable); a proxy-cut outage needs no persistence: --kinesis-persist-s=3600.
-    try (var kinesisLocal = new KinesisLocal(options.seconds("kinesis-persist-s")).start();
-        var proxy = new ToxicProxy(kinesisLocal.port());
-        var kinesis = patientKinesis(kinesisLocal.endpoint());
+    var plan = FaultPlan.large(options.integer("fault-events"), options.number("fault-rate"));
+    // --kinesis=kinesalite (default): LevelDB-backed, keeps acknowledged records across SIGKILL, so
+    // the outage is a real kill. kinesis-local's periodic whole-state write stalls it past ~15,000
+    // records (--kinesis-persist-s) and a graceful stop holding ~20,000 took over 40 s; with it the
+    // default outage is a cut proxy (see FaultKinesis).
+    try (var server =
+            FaultKinesis.start(
+                options.text("kinesis"),
+                options.text("outage"),
+                options.seconds("kinesis-persist-s"));
+        var kinesis = patientKinesis(server.directEndpoint());
         var sqsClient = TestAws.sqs(sqs.endpoint())) {
-      // "stop": kinesis-local stopped (SIGTERM) and restarted, as in the suite's small test. With
-      // tens of thousands of records its state write on stop took over 40 s on the busy machine,
-      // and the fixture then kills it (SIGKILL, losing records); so the large run cuts a proxy
-      // by default: Kinesis unreachable to both services, its data untouched.
-      boolean stop = options.text("outage").equals("stop");
-      var outage =
-          stop
-              ? Outage.stopAndStart(kinesisLocal::stop, kinesisLocal::start)
-              : Outage.proxyCut(proxy);
-      var endpoint = stop ? kinesisLocal.endpoint() : proxy.endpoint();
-      var harness = new FaultHarness(faultConfig, kinesis, sqsClient, endpoint, outage, work);
+      var jvm = new java.util.ArrayList<>(ServiceConfig.FAULT_TEST_JVM);
+      jvm.addAll(server.serviceJvmArgs());
+      var faultConfig = new ServiceConfig(config.root(), sqs.endpoint(), PORTALS, List.of(), jvm);
+      var harness =
+          new FaultHarness(
+              faultConfig, kinesis, sqsClient, server.servicesEndpoint(), server.outage(), work);
       FaultReport report = harness.run(plan);
       report.timeline().forEach(System.out::println);
       System.out.println(report);
-      results.faultTest(report, outage.describe(), plan.events(), options.text("command"));
+      results.faultTest(
+          report, server.name(), server.outage().describe(), plan, options.text("command"));
     }
   }
 

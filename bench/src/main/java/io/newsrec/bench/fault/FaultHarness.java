@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The fault test, one harness for the suite's small run and bench/'s large one: the ingest-service
- * and the retry-worker run as their own processes against kinesis-local and ElasticMQ; a {@link
- * TrackerClient} sends events and re-sends what was not acknowledged, while Kinesis goes away and
+ * and the retry-worker run as their own processes against a Kinesis server ({@link FaultKinesis})
+ * and ElasticMQ; a {@link TrackerClient} sends events and re-sends what was not acknowledged, while Kinesis goes away and
  * comes back ({@link Outage}), and the ingest-service is killed with {@code kill -9} and restarted.
  * Then the retry queue is drained and every stream read back.
  */
@@ -40,7 +40,7 @@ public final class FaultHarness {
 
   /**
    * @param config how to start the two services (jars, ports, endpoints)
-   * @param kinesis a client of kinesis-local itself, for the read-back
+   * @param kinesis a client of the Kinesis server itself (not through a proxy), for the read-back
    * @param sqs a client of ElasticMQ, for the drain check
    * @param kinesisEndpoint where the services find Kinesis
    * @param outage how Kinesis is taken away and brought back

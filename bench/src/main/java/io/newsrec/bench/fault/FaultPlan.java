@@ -49,15 +49,19 @@ public record FaultPlan(
         20261127L);
   }
 
-  /** bench/'s version: at least 100,000 events. */
-  public static FaultPlan large(int events) {
+  /**
+   * bench/'s version: at least 100,000 events.
+   *
+   * @param eventsPerSecond pace of first sends: below what the Kinesis server takes on a busy
+   *     machine, or the ingest-service and the retry-worker only compete for it (kinesis-local took
+   *     360-680 records/s here, so 250; kinesalite several thousand, so 1,000)
+   */
+  public static FaultPlan large(int events, double eventsPerSecond) {
     return new FaultPlan(
         events,
         20,
-        4,
-        // Below what kinesis-local takes on a busy machine (360-680 records/s measured): beyond
-        // it the ingest-service and the retry-worker only compete for the emulator.
-        250,
+        8,
+        eventsPerSecond,
         List.of("g1", "ge", "gshow"),
         0.2,
         Duration.ofSeconds(15),

@@ -3,11 +3,12 @@ package io.newsrec.bench.fault;
 import io.newsrec.testsupport.ToxicProxy;
 
 /**
- * Makes Kinesis unreachable and brings it back, without losing what it had acknowledged: an outage
- * is Kinesis unreachable, not Kinesis losing its data (which kinesis-local does when killed with
- * SIGKILL between two of its periodic writes).
+ * Takes Kinesis away and brings it back. An outage here must not lose what Kinesis acknowledged:
+ * kinesalite keeps every acknowledged record across SIGKILL (its LevelDB log is written before it
+ * answers), whereas kinesis-local loses those since its last periodic write, so it is only ever
+ * stopped gracefully or cut off behind a proxy.
  */
-public interface Outage {
+public sealed interface Outage permits Outage.ServerDown, Outage.ProxyCut {
 
   void begin() throws InterruptedException;
 
@@ -16,43 +17,47 @@ public interface Outage {
   /** What {@link #begin()} does, for the report. */
   String describe();
 
-  /** kinesis-local stopped (SIGTERM: it writes its state) and started again on the same port. */
-  static Outage stopAndStart(Runnable stop, Runnable start) {
-    return new Outage() {
-      @Override
-      public void begin() {
-        stop.run();
-      }
+  /** The server process taken down ({@code down}: a stop or a kill) and started again. */
+  record ServerDown(String describe, Runnable down, Runnable up) implements Outage {
+    @Override
+    public void begin() {
+      down.run();
+    }
 
-      @Override
-      public void end() {
-        start.run();
-      }
-
-      @Override
-      public String describe() {
-        return "kinesis-local stopped (SIGTERM) and restarted";
-      }
-    };
+    @Override
+    public void end() {
+      up.run();
+    }
   }
 
   /** A proxy in front of Kinesis (the services' endpoint) cut and restored. */
-  static Outage proxyCut(ToxicProxy proxy) {
-    return new Outage() {
-      @Override
-      public void begin() {
-        proxy.cut();
-      }
+  record ProxyCut(ToxicProxy proxy, String server) implements Outage {
+    @Override
+    public void begin() {
+      proxy.cut();
+    }
 
-      @Override
-      public void end() {
-        proxy.restore();
-      }
+    @Override
+    public void end() {
+      proxy.restore();
+    }
 
-      @Override
-      public String describe() {
-        return "proxy in front of kinesis-local cut and restored";
-      }
-    };
+    @Override
+    public String describe() {
+      return "proxy in front of " + server + " cut and restored";
+    }
+  }
+
+  static Outage of(String describe, Runnable down, Runnable up) {
+    return new ServerDown(describe, down, up);
+  }
+
+  /** kinesis-local stopped (SIGTERM: it writes its state) and started again on the same port. */
+  static Outage stopAndStart(Runnable stop, Runnable start) {
+    return of("kinesis-local stopped (SIGTERM) and restarted", stop, start);
+  }
+
+  static Outage proxyCut(ToxicProxy proxy, String server) {
+    return new ProxyCut(proxy, server);
   }
 }

@@ -3,6 +3,7 @@ package io.newsrec.bench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsrec.bench.fault.FaultPlan;
 import io.newsrec.bench.fault.FaultReport;
 import io.newsrec.bench.load.LoadResult;
 import io.newsrec.bench.throughput.ThroughputBench.Round;
@@ -69,17 +70,27 @@ public final class IngestResults {
     }
   }
 
-  public void faultTest(FaultReport report, String outage, int plannedEvents, String command) {
+  /**
+   * The fault test under {@code fault_test}, replacing an earlier one; the other keys are kept.
+   *
+   * @param kinesisServer which Kinesis server ran ({@code kinesalite}, {@code kinesis-local})
+   * @param outage how Kinesis was taken down
+   */
+  public void faultTest(
+      FaultReport report, String kinesisServer, String outage, FaultPlan plan, String command) {
     var node = root.putObject("fault_test");
     node.put("date", java.time.Instant.now().toString());
     node.put("command", command);
+    node.put("kinesis_server", kinesisServer);
     node.put("sent", report.sent());
     node.put("acknowledged", report.acknowledged());
     node.put("found", report.found());
     node.put("lost", report.lost());
     node.put("duplicates", report.duplicates());
     node.put("records_in_streams", report.records());
-    node.put("planned_events", plannedEvents);
+    node.put("planned_events", plan.events());
+    node.put("planned_events_per_s", plan.eventsPerSecond());
+    node.put("kinesis_outage_s", plan.kinesisOutage().toSeconds());
     node.put("requests", report.requests());
     node.set("answers", JSON.valueToTree(report.answers()));
     node.put("retry_queue_left", report.retryQueueLeft());
