@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * @param popularityHalfLifeMinutes {@code popularity_half_life_minutes}: half-life of "most read"
  * @param transitionsHalfLifeMinutes {@code transitions_half_life_minutes}: half-life of the
  *     sequential rules "read A, then B"
- * @param transitionsWindow {@code transitions_window}: earlier clicks that feed a rule
+ * @param transitionsWindow {@code transitions_window}: earlier clicks that feed a rule when it is
+ *     learned (scoring reads the rules out of the session's last click only)
  * @param knnNeighbours {@code knn_neighbours}: neighbour sessions that vote (k)
  * @param knnSample {@code knn_sample}: most recent sessions considered per clicked article
  * @param knnHalfLifeMinutes {@code knn_half_life_minutes}: half-life of a neighbour's vote by the

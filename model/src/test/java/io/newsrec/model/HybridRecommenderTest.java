@@ -48,6 +48,27 @@ class HybridRecommenderTest {
   }
 
   @Test
+  void sequentialRulesAreReadFromTheLastClickOnly() {
+    // knn, popularity and freshness off: only the rules speak. Learned: x→filler 1, x→early 1/2,
+    // filler→early 1, y→late 1. Read from the last click "y" only, late = 1 (max-normalized) ×
+    // weight 0.5; the earlier blend of the last clicks would also have listed filler (0.5 × 1)
+    // and early (0.5 × 1/2) through "x"
+    HybridRecommender model =
+        HybridRecommender.create(
+            Map.of("weight_knn", "0", "weight_popularity", "0", "weight_freshness", "0"));
+    click(model, "s1", "u1", "x", T0);
+    click(model, "s1", "u1", "filler", T0 + MINUTE);
+    click(model, "s1", "u1", "early", T0 + 2 * MINUTE);
+    click(model, "s2", "u2", "y", T0 + 3 * MINUTE);
+    click(model, "s2", "u2", "late", T0 + 4 * MINUTE);
+
+    Recommendations recs = model.recommend(request("u3", List.of("x", "y"), T0 + 5 * MINUTE));
+
+    assertThat(recs.items()).extracting(Recommendations.Item::articleId).containsExactly("late");
+    assertThat(recs.items().getFirst().score()).isEqualTo(0.5);
+  }
+
+  @Test
   void whatTheReaderAlreadyReadIsNeverRecommended() {
     HybridRecommender model = HybridRecommender.create(Map.of());
     click(model, "s1", "u1", "a", T0);
