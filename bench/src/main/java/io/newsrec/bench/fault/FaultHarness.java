@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The fault test, one harness for the suite's small run and bench/'s large one: the ingest-service
  * and the retry-worker run as their own processes against a Kinesis server ({@link FaultKinesis})
- * and ElasticMQ; a {@link TrackerClient} sends events and re-sends what was not acknowledged, while Kinesis goes away and
- * comes back ({@link Outage}), and the ingest-service is killed with {@code kill -9} and restarted.
- * Then the retry queue is drained and every stream read back.
+ * and ElasticMQ; a {@link TrackerClient} sends events and re-sends what was not acknowledged, while
+ * Kinesis goes away and comes back ({@link Outage}), and the ingest-service is killed with {@code
+ * kill -9} and restarted. Then the retry queue is drained and every stream read back.
  */
 public final class FaultHarness {
 
