@@ -95,7 +95,13 @@ public final class IngestBench {
         fault(options, config, sqs, work, results);
       }
     }
-    meta.put((options.flag("fault") ? "" : "throughput_") + "loadavg_after", loadAverage());
+    // A part run alone names its load average after itself: a fault-test-only run keeps the
+    // throughput run's figures, and its own load must not read as theirs.
+    String after =
+        options.flag("throughput") && options.flag("fault")
+            ? "loadavg_after"
+            : options.flag("throughput") ? "throughput_loadavg_after" : "fault_loadavg_after";
+    meta.put(after, loadAverage());
     results.write(out);
     System.out.println("wrote " + out);
   }
