@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -67,10 +68,24 @@ public final class IngestBench {
     // Where <module>/target/<module>-*.jar are found: the repository, or private copies of them.
     Path jars = options.text("jars-root").isEmpty() ? root : Path.of(options.text("jars-root"));
     Path out = root.resolve(options.text("out"));
-    // A fault-test-only run adds to the file; a run with the throughput part starts it anew.
-    var results =
-        options.flag("throughput") ? new IngestResults() : IngestResults.readOrCreate(out);
+    // Each part replaces only its own keys (the fault test's start with "fault"), so a part run
+    // alone keeps the other part's figures from the run before it.
+    var results = IngestResults.readOrCreate(out);
     var meta = results.root();
+    List<String> faultKeys = new ArrayList<>();
+    meta.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (k.startsWith("fault")) {
+                faultKeys.add(k);
+              }
+            });
+    if (options.flag("throughput")) {
+      meta.retain(faultKeys);
+    }
+    if (options.flag("fault")) {
+      meta.remove(faultKeys);
+    }
     if (options.flag("throughput")) {
       meta.put("date", Instant.now().toString());
       meta.put("command", options.text("command"));
