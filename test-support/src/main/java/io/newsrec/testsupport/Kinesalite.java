@@ -1,21 +1,14 @@
 package io.newsrec.testsupport;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * kinesalite (npm {@code kinesalite@3.3.3}) as a child {@code node} process on a free port, its
@@ -167,58 +160,16 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback, Au
   }
 
   private void awaitReady() {
-    try (KinesisClient client = TestAws.kinesis(endpoint())) {
-      await("kinesalite answering on " + endpoint())
-          .atMost(READY_WITHIN)
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> !process.isAlive() || answers(client));
-    } catch (ConditionTimeoutException e) {
-      kill();
-      throw new IllegalStateException(
-          "kinesalite not ready within " + READY_WITHIN + ":\n" + logTail(), e);
-    }
-    if (!process.isAlive()) {
-      throw new IllegalStateException(
-          "kinesalite exited with " + process.exitValue() + ":\n" + logTail());
-    }
-  }
-
-  private static boolean answers(KinesisClient client) {
-    try {
-      client.listStreams(b -> b.limit(1));
-      return true;
-    } catch (RuntimeException notYet) {
-      return false;
-    }
+    NodeServerProcess.awaitKinesis(
+        "kinesalite", endpoint(), process, READY_WITHIN, logFile(), this::kill);
   }
 
   private static Path cliJs() {
-    Path cli = NewsrecRoot.find().resolve("local/node_modules/kinesalite/cli.js");
-    if (!Files.isRegularFile(cli)) {
-      throw new IllegalStateException(
-          "kinesalite is not installed at "
-              + cli
-              + ": run local/setup.sh (npm ci in local/) once on this machine");
-    }
-    return cli;
-  }
-
-  private String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return NodeServerProcess.installedScript("kinesalite/cli.js", "kinesalite");
   }
 
   private boolean waitFor(Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return NodeServerProcess.waitFor(process, timeout);
   }
 
   private synchronized void killQuietly() {

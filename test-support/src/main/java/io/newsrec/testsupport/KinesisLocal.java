@@ -1,24 +1,17 @@
 package io.newsrec.testsupport;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * kinesis-local (npm {@code kinesis-local@0.6.2}, i.e. kinesis-mock) as a child {@code node}
@@ -191,58 +184,16 @@ public final class KinesisLocal implements BeforeAllCallback, AfterAllCallback, 
 
   private void awaitReady() {
     URI direct = URI.create("http://localhost:" + emulatorPort);
-    try (KinesisClient client = TestAws.kinesis(direct)) {
-      await("kinesis-local answering on " + direct)
-          .atMost(READY_WITHIN)
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> !process.isAlive() || answers(client));
-    } catch (ConditionTimeoutException e) {
-      kill();
-      throw new IllegalStateException(
-          "kinesis-local not ready within " + READY_WITHIN + ":\n" + logTail(), e);
-    }
-    if (!process.isAlive()) {
-      throw new IllegalStateException(
-          "kinesis-local exited with " + process.exitValue() + ":\n" + logTail());
-    }
-  }
-
-  private static boolean answers(KinesisClient client) {
-    try {
-      client.listStreams(b -> b.limit(1));
-      return true;
-    } catch (RuntimeException notYet) {
-      return false;
-    }
+    NodeServerProcess.awaitKinesis(
+        "kinesis-local", direct, process, READY_WITHIN, logFile(), this::kill);
   }
 
   private static Path mainJs() {
-    Path main = NewsrecRoot.find().resolve("local/node_modules/kinesis-local/main.js");
-    if (!Files.isRegularFile(main)) {
-      throw new IllegalStateException(
-          "kinesis-local is not installed at "
-              + main
-              + ": run local/setup.sh (npm ci in local/) once on this machine");
-    }
-    return main;
-  }
-
-  private String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return NodeServerProcess.installedScript("kinesis-local/main.js", "kinesis-local");
   }
 
   private boolean waitFor(Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return NodeServerProcess.waitFor(process, timeout);
   }
 
   private synchronized void killQuietly() {
