@@ -32,6 +32,12 @@ import java.util.TreeSet;
  * @param userHistory {@code user_history}: exclude (and learn from) what a known reader has read
  * @param userHistorySize {@code user_history_size}: articles remembered per reader
  * @param maxUsers {@code max_users}: readers remembered per portal (least recently seen go first)
+ * @param weightCovisit {@code weight_covisit}: weight of real-time co-visitation, what other
+ *     sessions clicked right after the session's last click, decayed with a short half-life
+ * @param covisitHalfLifeMinutes {@code covisit_half_life_minutes}: its half-life
+ * @param weightTrending {@code weight_trending}: weight of the rise in an article's click rate
+ * @param trendingHalfLifeMinutes {@code trending_half_life_minutes}: the short half-life whose rate
+ *     is compared with the popularity half-life's
  */
 public record HybridConfig(
     double popularityHalfLifeMinutes,
@@ -50,7 +56,11 @@ public record HybridConfig(
     int maxSessions,
     boolean userHistory,
     int userHistorySize,
-    int maxUsers) {
+    int maxUsers,
+    double weightCovisit,
+    double covisitHalfLifeMinutes,
+    double weightTrending,
+    double trendingHalfLifeMinutes) {
 
   /** The defaults, as a SageMaker hyperparameter map. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -67,6 +77,8 @@ public record HybridConfig(
     require(articleHorizonHours > 0, "article_horizon_hours must be > 0");
     require(sessionHorizonHours > 0, "session_horizon_hours must be > 0");
     require(maxSessions >= 1 && userHistorySize >= 1 && maxUsers >= 1, "caps must be >= 1");
+    require(weightCovisit >= 0 && covisitHalfLifeMinutes > 0, "covisit must be >= 0");
+    require(weightTrending >= 0 && trendingHalfLifeMinutes > 0, "trending must be >= 0");
   }
 
   /**
@@ -103,7 +115,11 @@ public record HybridConfig(
         (int) num(all, "max_sessions"),
         bool(all, "user_history"),
         (int) num(all, "user_history_size"),
-        (int) num(all, "max_users"));
+        (int) num(all, "max_users"),
+        num(all, "weight_covisit"),
+        num(all, "covisit_half_life_minutes"),
+        num(all, "weight_trending"),
+        num(all, "trending_half_life_minutes"));
   }
 
   /** This configuration as a complete hyperparameter map (written into the artifact). */
@@ -126,6 +142,10 @@ public record HybridConfig(
     m.put("user_history", Boolean.toString(userHistory));
     m.put("user_history_size", Integer.toString(userHistorySize));
     m.put("max_users", Integer.toString(maxUsers));
+    m.put("weight_covisit", str(weightCovisit));
+    m.put("covisit_half_life_minutes", str(covisitHalfLifeMinutes));
+    m.put("weight_trending", str(weightTrending));
+    m.put("trending_half_life_minutes", str(trendingHalfLifeMinutes));
     return m;
   }
 
@@ -148,6 +168,10 @@ public record HybridConfig(
     m.put("user_history", "true");
     m.put("user_history_size", "200");
     m.put("max_users", "2000000");
+    m.put("weight_covisit", "0.5");
+    m.put("covisit_half_life_minutes", "10");
+    m.put("weight_trending", "0.3");
+    m.put("trending_half_life_minutes", "5");
     return Map.copyOf(m);
   }
 

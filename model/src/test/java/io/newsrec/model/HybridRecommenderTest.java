@@ -49,13 +49,19 @@ class HybridRecommenderTest {
 
   @Test
   void sequentialRulesAreReadFromTheLastClickOnly() {
-    // knn, popularity and freshness off: only the rules speak. Learned: x→filler 1, x→early 1/2,
+    // knn, popularity, freshness, co-visitation and trending off: only the rules speak. Learned:
+    // x→filler 1, x→early 1/2,
     // filler→early 1, y→late 1. Read from the last click "y" only, late = 1 (max-normalized) ×
     // weight 0.5; the earlier blend of the last clicks would also have listed filler (0.5 × 1)
     // and early (0.5 × 1/2) through "x"
     HybridRecommender model =
         HybridRecommender.create(
-            Map.of("weight_knn", "0", "weight_popularity", "0", "weight_freshness", "0"));
+            Map.of(
+                "weight_knn", "0",
+                "weight_popularity", "0",
+                "weight_freshness", "0",
+                "weight_covisit", "0",
+                "weight_trending", "0"));
     click(model, "s1", "u1", "x", T0);
     click(model, "s1", "u1", "filler", T0 + MINUTE);
     click(model, "s1", "u1", "early", T0 + 2 * MINUTE);
@@ -66,6 +72,103 @@ class HybridRecommenderTest {
 
     assertThat(recs.items()).extracting(Recommendations.Item::articleId).containsExactly("late");
     assertThat(recs.items().getFirst().score()).isEqualTo(0.5);
+  }
+
+  @Test
+  void coVisitationReadsWhatOthersClickedRightAfterTheLastClickWithAShortHalfLife() {
+    // only co-visitation speaks (half-life 10 min, next click only), decayed to the request's time:
+    // x→a of 10 min before counts 0.5, x→b and x→y of now 1 each; y→c is not x→c. The strongest
+    // is one click, the floor, so the scores stay: b 1, y 1, a 0.5
+    HybridRecommender model =
+        HybridRecommender.create(
+            Map.of(
+                "weight_knn", "0",
+                "weight_transitions", "0",
+                "weight_popularity", "0",
+                "weight_freshness", "0",
+                "weight_covisit", "1",
+                "covisit_half_life_minutes", "10",
+                "weight_trending", "0"));
+    click(model, "s1", "u1", "x", T0);
+    click(model, "s1", "u1", "a", T0);
+    click(model, "s2", "u2", "x", T0 + 10 * MINUTE);
+    click(model, "s2", "u2", "b", T0 + 10 * MINUTE);
+    click(model, "s3", "u3", "x", T0 + 10 * MINUTE);
+    click(model, "s3", "u3", "y", T0 + 10 * MINUTE);
+    click(model, "s3", "u3", "c", T0 + 10 * MINUTE);
+
+    Recommendations recs = model.recommend(request("u9", List.of("x"), T0 + 10 * MINUTE));
+
+    assertThat(recs.items())
+        .extracting(Recommendations.Item::articleId)
+        .containsExactly("b", "y", "a");
+    assertThat(recs.items()).extracting(Recommendations.Item::score).containsExactly(1.0, 1.0, 0.5);
+    assertThat(recs.items().getFirst().sources()).containsExactly("co-visitation");
+  }
+
+  @Test
+  void staleCoVisitationStaysSmallInsteadOfBeingNormalizedToOne() {
+    // the only path x→a is two half-lives (20 min) old at the request: 0.25 of a click, divided by
+    // the one-click floor; the state is also 20 min out of step with the request (its last click
+    // is x→a), which weighs co-visitation 0.25: 1 × 0.25 × 0.25
+    HybridRecommender model = coVisitationOnly();
+    click(model, "s1", "u1", "x", T0);
+    click(model, "s1", "u1", "a", T0);
+
+    Recommendations recs = model.recommend(request("u9", List.of("x"), T0 + 20 * MINUTE));
+
+    assertThat(recs.items()).extracting(Recommendations.Item::score).containsExactly(0.0625);
+  }
+
+  @Test
+  void coVisitationFromClicksLaterThanTheRequestIsNotWeighedUp() {
+    // a state 20 min ahead of the request (protocol A's past sessions run on into the hour): the
+    // path counts as of the state's clock (1 click, not 2^2), times 0.25 for being out of step
+    HybridRecommender model = coVisitationOnly();
+    click(model, "s1", "u1", "x", T0 + 20 * MINUTE);
+    click(model, "s1", "u1", "a", T0 + 20 * MINUTE);
+
+    Recommendations recs = model.recommend(request("u9", List.of("x"), T0));
+
+    assertThat(recs.items()).extracting(Recommendations.Item::score).containsExactly(0.25);
+  }
+
+  private static HybridRecommender coVisitationOnly() {
+    return HybridRecommender.create(
+        Map.of(
+            "weight_knn", "0",
+            "weight_transitions", "0",
+            "weight_popularity", "0",
+            "weight_freshness", "0",
+            "weight_covisit", "1",
+            "covisit_half_life_minutes", "10",
+            "weight_trending", "0"));
+  }
+
+  @Test
+  void aTrendingArticleOutranksABiggerOneWhoseReadersAreGone() {
+    // "old": 4 clicks an hour ago; "rising": 2 clicks now. At 5 vs 30 min half-lives old's recent
+    // rate is below its usual pace (no trend), rising's is above it
+    HybridRecommender model =
+        HybridRecommender.create(
+            Map.of(
+                "weight_knn", "0",
+                "weight_transitions", "0",
+                "weight_popularity", "0",
+                "weight_freshness", "0",
+                "weight_trending", "1",
+                "trending_half_life_minutes", "5",
+                "popularity_half_life_minutes", "30"));
+    for (int i = 0; i < 4; i++) {
+      click(model, "old" + i, "u" + i, "old", T0);
+    }
+    click(model, "new1", "v1", "rising", T0 + 60 * MINUTE);
+    click(model, "new2", "v2", "rising", T0 + 60 * MINUTE);
+
+    Recommendations recs = model.recommend(request("u9", List.of(), T0 + 60 * MINUTE));
+
+    assertThat(recs.items()).extracting(Recommendations.Item::articleId).containsExactly("rising");
+    assertThat(recs.items().getFirst().sources()).containsExactly("trending");
   }
 
   @Test
@@ -98,7 +201,12 @@ class HybridRecommenderTest {
 
   @Test
   void anArtifactRestoresTheSameRecommendations() throws IOException {
-    HybridRecommender model = HybridRecommender.create(Map.of("weight_popularity", "0.5"));
+    HybridRecommender model =
+        HybridRecommender.create(
+            Map.of(
+                "weight_popularity", "0.5",
+                "weight_covisit", "0.5",
+                "weight_trending", "0.3"));
     Random random = new Random(42);
     for (int i = 0; i < 2_000; i++) {
       String article = "a" + (int) Math.abs(random.nextGaussian() * 30);

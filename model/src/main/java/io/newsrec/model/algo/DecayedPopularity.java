@@ -47,6 +47,14 @@ public final class DecayedPopularity {
     return stored[item] * Decay.forward(baseMs, nowMs, halfLifeMs);
   }
 
+  /**
+   * The factor that turns {@link #stored} values into {@link #at} values at {@code nowMs}, one pow
+   * for a whole query.
+   */
+  public double factorAt(long nowMs) {
+    return baseMs == Long.MIN_VALUE ? 0.0 : Decay.forward(baseMs, nowMs, halfLifeMs);
+  }
+
   /** The stored (forward-decayed) value: ranks like {@link #at} at any single time, no pow. */
   public double stored(int item) {
     return item < stored.length ? stored[item] : 0.0;

@@ -77,6 +77,41 @@ final class ModelResult {
       return n == 0 ? 0 : mrr / n;
     }
 
+    /** Micro-averaged {ndcg, hr, predictions} over hours {@code from} (incl.) to {@code to}. */
+    double[] range(int from, int to) {
+      double nd = 0;
+      double h = 0;
+      long count = 0;
+      for (int hour = Math.max(0, from); hour < Math.min(to, hourN.length); hour++) {
+        nd += hourNdcg[hour];
+        h += hourHr[hour];
+        count += hourN[hour];
+      }
+      return count == 0 ? new double[] {0, 0, 0} : new double[] {nd / count, h / count, count};
+    }
+
+    /**
+     * The first and second half of the data's hours apart, to check that a result holds early and
+     * late: {"early": {...}, "late": {...}} with the hour ranges.
+     */
+    Map<String, Object> halves() {
+      int split = hourN.length / 2;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("early", rangeJson(0, split));
+      m.put("late", rangeJson(split, hourN.length));
+      return m;
+    }
+
+    private Map<String, Object> rangeJson(int from, int to) {
+      double[] r = range(from, to);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("hours", from + "-" + (to - 1));
+      m.put("ndcg20", round(r[0]));
+      m.put("hr20", round(r[1]));
+      m.put("sessions", (long) r[2]);
+      return m;
+    }
+
     /** Mean over hours (with predictions) of the hour's mean: {ndcg, hr, mrr}. */
     double[] hourMeans() {
       double[] sum = new double[3];

@@ -27,6 +27,7 @@ final class Report {
               "ndcg20", ModelResult.round(hm[0]),
               "hr20", ModelResult.round(hm[1]),
               "mrr20", ModelResult.round(hm[2])));
+      m.put("halves", r.last.halves());
       m.put("everyPosition", r.every.toJson());
       m.put("alreadyReadShare", ModelResult.round(r.alreadyReadShare()));
       models.put(r.name, m);
@@ -39,7 +40,7 @@ final class Report {
     StringBuilder t = new StringBuilder();
     t.append(
         String.format(
-            "%nProtocol %s: %,d sessions, %.0f s%n%-18s %7s %7s %7s %7s | %-15s | %-23s | %s%n",
+            "%nProtocol %s: %,d sessions, %.0f s%n%-18s %7s %7s %7s %7s | %-15s | %-23s | %s | %s%n",
             protocol,
             runner.sessions(),
             seconds,
@@ -50,12 +51,17 @@ final class Report {
             "cov@20",
             "hour-mean N/HR",
             "every-pos N/HR/MRR",
-            "read"));
+            "read",
+            "early N/HR | late N/HR"));
     for (ModelResult r : runner.results()) {
       double[] hm = r.last.hourMeans();
+      int split = r.last.hourN.length / 2;
+      double[] early = r.last.range(0, split);
+      double[] late = r.last.range(split, r.last.hourN.length);
       t.append(
           String.format(
-              "%-18s %7.4f %7.4f %7.4f %7.4f | %.4f %.4f   | %.4f %.4f %.4f   | %.4f%n",
+              "%-18s %7.4f %7.4f %7.4f %7.4f | %.4f %.4f   | %.4f %.4f %.4f   | %.4f"
+                  + " | %.4f %.4f | %.4f %.4f%n",
               r.name,
               r.last.meanNdcg(),
               r.last.meanHr(),
@@ -66,7 +72,11 @@ final class Report {
               r.every.meanNdcg(),
               r.every.meanHr(),
               r.every.meanMrr(),
-              r.alreadyReadShare()));
+              r.alreadyReadShare(),
+              early[0],
+              early[1],
+              late[0],
+              late[1]));
     }
     return t.toString();
   }

@@ -2,6 +2,7 @@ package io.newsrec.model.state;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.Interaction;
+import io.newsrec.model.algo.Decay;
 import io.newsrec.model.algo.DecayedPopularity;
 import io.newsrec.model.algo.Fusion;
 import io.newsrec.model.algo.Scores;
@@ -9,6 +10,7 @@ import io.newsrec.model.algo.SessionKnn;
 import io.newsrec.model.algo.SessionTrail;
 import io.newsrec.model.algo.TopK;
 import io.newsrec.model.algo.Transitions;
+import io.newsrec.model.algo.Trending;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -19,8 +21,9 @@ import java.util.Map;
  * The online state and hybrid scoring of one portal.
  *
  * <p>{@link #learn} costs O(session length + transitions window): it appends to the session, bumps
- * the article's decayed popularity, strengthens the rules from the session's last clicks and files
- * the session under the article for session-kNN. Every minute of event time, articles not clicked
+ * the article's decayed popularity (and its short-half-life count for trending), strengthens the
+ * rules from the session's last clicks and the co-visitation from its previous click, and files the
+ * session under the article for session-kNN. Every minute of event time, articles not clicked
  * within the article horizon and sessions older than the session horizon are dropped, which bounds
  * memory.
  *
@@ -37,7 +40,9 @@ public final class PortalModel {
 
   private static final long MINUTE = 60_000L;
   private static final long REFRESH_MS = 60_000L;
-  private static final String[] SOURCES = {"session-knn", "transitions", "popularity"};
+  private static final String[] SOURCES = {
+    "session-knn", "transitions", "popularity", "co-visitation", "trending"
+  };
 
   private final HybridConfig config;
   final ArticleCatalog catalog = new ArticleCatalog();
@@ -46,9 +51,20 @@ public final class PortalModel {
   private final Map<String, Session> sessions = new HashMap<>();
   private final ArrayDeque<String> sessionOrder = new ArrayDeque<>();
   private final DecayedPopularity popularity;
+  private final DecayedPopularity recent;
   private final Transitions transitions;
+  private final Transitions covisit;
   private final SessionKnn knn;
   private final double[] weights;
+
+  /**
+   * Fusion floors: co-visitation (clicks decayed to now) and trending (clicks per ms) are divided
+   * by at least one click's worth, so that thin or stale evidence (a quiet hour, or protocol A's
+   * past-only state) stays small instead of being max-normalized to 1; 0 for the others, which are
+   * ranked in stored form.
+   */
+  private final double[] floors;
+
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
   private final Scores refreshScratch = new Scores();
   private int[] popular = new int[0];
@@ -66,8 +82,19 @@ public final class PortalModel {
     this.knn =
         new SessionKnn(
             config.knnNeighbours(), config.knnSample(), config.knnHalfLifeMinutes() * MINUTE);
+    this.recent = new DecayedPopularity(config.trendingHalfLifeMinutes() * MINUTE);
+    // co-visitation: the rules' structure with the next click only and a half-life of minutes
+    this.covisit = new Transitions(1, config.covisitHalfLifeMinutes() * MINUTE, 500);
     this.weights =
-        new double[] {config.weightKnn(), config.weightTransitions(), config.weightPopularity()};
+        new double[] {
+          config.weightKnn(),
+          config.weightTransitions(),
+          config.weightPopularity(),
+          config.weightCovisit(),
+          config.weightTrending()
+        };
+    this.floors =
+        new double[] {0, 0, 0, 1.0, Math.log(2.0) / (config.trendingHalfLifeMinutes() * MINUTE)};
   }
 
   /** Learns from one interaction. */
@@ -86,6 +113,13 @@ public final class PortalModel {
       popularity.add(article, t, e.weight());
       transitions.learn(session.items(), session.size(), t, e.weight());
       knn.learn(session, article);
+      // components switched off cost nothing
+      if (config.weightCovisit() > 0) {
+        covisit.learn(session.items(), session.size(), t, e.weight());
+      }
+      if (config.weightTrending() > 0) {
+        recent.add(article, t, e.weight());
+      }
     }
     if (config.userHistory() && e.userId() != null) {
       history.record(e.userId(), article);
@@ -126,15 +160,30 @@ public final class PortalModel {
     // the paths out of the article being read predict the next click better than a 1/d blend of
     // the last three (+0.005 NDCG@20 in A and in B on two disjoint sets of evaluated hours, see
     // bench/README.md), and the older clicks already speak through session-kNN
+    // the real-time components decay to the later of the request's time and the last learned
+    // click: a state that already holds later clicks (protocol A's past sessions run on into the
+    // evaluated hour) must not weigh them up by 2^(age / half-life) for being "in the future"
+    long at = Math.max(nowMs, clockMs);
+    double[] w = s.weights;
+    System.arraycopy(weights, 0, w, 0, weights.length);
+    // ... and they count only as far as the state is in step with the request: out of step by
+    // their half-life either way (a stream consumer that lags, or protocol A's state, hours away
+    // from its requests), they weigh half
+    long outOfStep = Math.abs(nowMs - clockMs);
+    w[3] *= Decay.factor(outOfStep, config.covisitHalfLifeMinutes() * MINUTE);
+    w[4] *= Decay.factor(outOfStep, config.trendingHalfLifeMinutes() * MINUTE);
     if (n > 0) {
       transitions.score(prefix[n - 1], 1.0, s.parts[1]);
+      if (weights[3] > 0) {
+        covisit.scoreAt(prefix[n - 1], at, 1.0, s.parts[3]);
+      }
     }
     // stored values, not decayed to now: they share one factor, which max-normalization cancels
     Scores pop = s.parts[2];
     for (int id : popular) {
       pop.add(id, popularity.stored(id));
     }
-    for (int c = 0; c < 2; c++) {
+    for (int c : new int[] {0, 1, 3}) {
       for (int k = 0; k < s.parts[c].size(); k++) {
         int id = s.parts[c].item(k);
         if (!pop.contains(id)) {
@@ -142,7 +191,23 @@ public final class PortalModel {
         }
       }
     }
-    Fusion.maxNormalizedSum(s.parts, weights, s.fused);
+    if (weights[4] > 0) {
+      double shortFactor = recent.factorAt(at);
+      double longFactor = popularity.factorAt(at);
+      for (int k = 0; k < pop.size(); k++) {
+        int id = pop.item(k);
+        double trend =
+            Trending.rateIncrease(
+                recent.stored(id) * shortFactor,
+                config.trendingHalfLifeMinutes() * MINUTE,
+                pop.get(id) * longFactor,
+                config.popularityHalfLifeMinutes() * MINUTE);
+        if (trend > 0) {
+          s.parts[4].add(id, trend);
+        }
+      }
+    }
+    Fusion.maxNormalizedSum(s.parts, w, floors, s.fused);
     long cutoff = nowMs - (long) (config.articleHorizonHours() * 60 * MINUTE);
     double freshHalfLife = config.freshnessHalfLifeHours() * 60 * MINUTE;
     for (int k = 0; k < s.fused.size(); k++) {
@@ -174,8 +239,8 @@ public final class PortalModel {
     int[] best = TopK.select(fused, count);
     Ranked[] out = new Ranked[best.length];
     for (int r = 0; r < best.length; r++) {
-      List<String> sources = new java.util.ArrayList<>(3);
-      for (int c = 0; c < 3; c++) {
+      List<String> sources = new java.util.ArrayList<>(SOURCES.length);
+      for (int c = 0; c < SOURCES.length; c++) {
         if (weights[c] > 0 && s.parts[c].get(best[r]) > 0) {
           sources.add(SOURCES[c]);
         }
@@ -224,7 +289,9 @@ public final class PortalModel {
         articleCutoff,
         id -> {
           popularity.forget(id);
+          recent.forget(id);
           transitions.forget(id);
+          covisit.forget(id);
           knn.forget(id);
         });
     long sessionCutoff = clockMs - (long) (config.sessionHorizonHours() * 60 * MINUTE);
@@ -263,8 +330,9 @@ public final class PortalModel {
   record Logged(String sessionId, String userId, int article, long timeMs, double weight) {}
 
   private static final class Scratch {
-    final Scores[] parts = {new Scores(), new Scores(), new Scores()};
+    final Scores[] parts = {new Scores(), new Scores(), new Scores(), new Scores(), new Scores()};
     final Scores fused = new Scores();
+    final double[] weights = new double[SOURCES.length];
 
     void clear() {
       for (Scores p : parts) {

@@ -37,6 +37,23 @@ class FusionAndTopKTest {
   }
 
   @Test
+  void aComponentBelowItsFloorIsDividedByTheFloorNotByItsMaximum() {
+    Scores thin = new Scores();
+    thin.add(1, 0.25);
+    thin.add(2, 0.125);
+    Scores strong = new Scores();
+    strong.add(3, 4.0);
+    Scores out = new Scores();
+
+    Fusion.maxNormalizedSum(
+        new Scores[] {thin, strong}, new double[] {1.0, 1.0}, new double[] {1.0, 1.0}, out);
+
+    assertThat(out.get(1)).isEqualTo(0.25);
+    assertThat(out.get(2)).isEqualTo(0.125);
+    assertThat(out.get(3)).isEqualTo(1.0);
+  }
+
+  @Test
   void freshnessBoostFadesWithAge() {
     assertThat(Fusion.freshness(0, 3_600_000, 0.4)).isEqualTo(1.4);
     assertThat(Fusion.freshness(3_600_000, 3_600_000, 0.4)).isCloseTo(1.2, within(1e-12));
