@@ -114,7 +114,7 @@ public final class PageviewJson {
     g.writeStringField("sessionId", e.sessionId());
     g.writeStringField("url", e.url());
     optional(g, "articleId", e.articleId());
-    g.writeStringField("eventTime", e.eventTime().toString());
+    g.writeStringField("eventTime", IsoTimes.format(e.eventTime()));
     g.writeNumberField("timeOnPageMs", e.timeOnPageMs());
     g.writeNumberField("scrollDepthPct", e.scrollDepthPct());
     g.writeNumberField("linkClicks", e.linkClicks());

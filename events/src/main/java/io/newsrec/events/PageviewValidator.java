@@ -6,12 +6,9 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Checks one untrusted JSON event against contract v1 and answers a {@link Validated}: the rules
@@ -28,11 +25,6 @@ public final class PageviewValidator {
 
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
   public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(1);
-
-  // Canonical 8-4-4-4-12 form: UUID.fromString alone accepts "1-1-1-1-1".
-  private static final Pattern UUID_TEXT =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final Portals portals;
   private final Clock clock;
@@ -108,11 +100,32 @@ public final class PageviewValidator {
     if (text == null) {
       return null;
     }
-    if (!UUID_TEXT.matcher(text).matches()) {
+    if (!isCanonicalUuid(text)) {
       in.error("eventId", "must be a UUID");
       return null;
     }
     return UUID.fromString(text);
+  }
+
+  /**
+   * The canonical 8-4-4-4-12 hexadecimal form ({@code UUID.fromString} alone accepts {@code
+   * "1-1-1-1-1"}); checked by hand, as a regular expression cost a few percent of a request.
+   */
+  static boolean isCanonicalUuid(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean ok =
+          i == 8 || i == 13 || i == 18 || i == 23
+              ? c == '-'
+              : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String portal(FieldReader in) {
@@ -154,7 +167,7 @@ public final class PageviewValidator {
     }
     Instant time;
     try {
-      time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      time = IsoTimes.parse(text);
     } catch (DateTimeParseException e) {
       in.error("eventTime", "must be an ISO-8601 date-time with offset, e.g. 2026-11-27T10:15:30Z");
       return null;

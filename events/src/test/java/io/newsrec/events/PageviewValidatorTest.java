@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -178,5 +179,22 @@ class PageviewValidatorTest {
     assertThat(verdict).isInstanceOf(Validated.Invalid.class);
     return ((Validated.Invalid) verdict)
         .errors().stream().map(e -> e.path() + ": " + e.message()).toList();
+  }
+
+  @Test
+  void eventIdMustBeTheCanonicalUuidForm() {
+    assertThat(PageviewValidator.isCanonicalUuid("3f2504e0-4f89-41d3-9a0c-0305e82c3301")).isTrue();
+    assertThat(PageviewValidator.isCanonicalUuid("3F2504E0-4F89-41D3-9A0C-0305E82C3301")).isTrue();
+    for (String bad :
+        List.of(
+            "1-1-1-1-1",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c330",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c33011",
+            "3f2504e0f4f89-41d3-9a0c-0305e82c3301",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c330g",
+            "3f2504e0-4f89-41d3-9a0c+0305e82c3301",
+            "")) {
+      assertThat(PageviewValidator.isCanonicalUuid(bad)).as(bad).isFalse();
+    }
   }
 }
