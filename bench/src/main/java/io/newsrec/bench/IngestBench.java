@@ -38,6 +38,17 @@ public final class IngestBench {
 
   private IngestBench() {}
 
+  /** A space-separated option value as arguments (none when empty). */
+  private static List<String> words(String value) {
+    return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    var all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   public static void main(String[] args) throws Exception {
     var options =
         new Options(
@@ -53,8 +64,13 @@ public final class IngestBench {
                 Map.entry("batch-size", "250"),
                 Map.entry("batch-connections", "16"),
                 Map.entry("single-rate", "5000"),
-                Map.entry("single-connections", "64"),
+                Map.entry("single-connections", "128"),
                 Map.entry("service-heap", "1g"),
+                Map.entry("service-jvm-args", ""),
+                Map.entry("service-args", ""),
+                Map.entry("single-only", "false"),
+                Map.entry("sweep", "1,10,50"),
+                Map.entry("sweep-connections", "256"),
                 Map.entry("emulator-s", "10"),
                 Map.entry("fault-events", "100000"),
                 Map.entry("fault", "true"),
@@ -132,17 +148,29 @@ public final class IngestBench {
             options.integer("batch-size"),
             options.integer("batch-connections"),
             options.number("single-rate"),
-            options.integer("single-connections"));
+            options.integer("single-connections"),
+            options.flag("single-only"),
+            options.text("sweep").isBlank()
+                ? List.of()
+                : java.util.Arrays.stream(options.text("sweep").split(","))
+                    .map(String::trim)
+                    .map(Integer::valueOf)
+                    .toList(),
+            options.integer("sweep-connections"));
     var benchConfig =
         new ServiceConfig(
             config.root(),
             sqs.endpoint(),
             PORTALS,
-            List.of(
-                "--newsrec.ingest.bench-endpoint-enabled=true",
-                // one load client, one address: the per-client limit would measure itself
-                "--newsrec.ingest.rate-limit.enabled=false"),
-            List.of("-Xmx" + options.text("service-heap"), "-Daws.cborEnabled=false"));
+            concat(
+                List.of(
+                    "--newsrec.ingest.bench-endpoint-enabled=true",
+                    // one load client, one address: the per-client limit would measure itself
+                    "--newsrec.ingest.rate-limit.enabled=false"),
+                words(options.text("service-args"))),
+            concat(
+                List.of("-Xmx" + options.text("service-heap"), "-Daws.cborEnabled=false"),
+                words(options.text("service-jvm-args"))));
     try (var stub = KinesisStub.start(0);
         ServiceProcess ingest =
             benchConfig.ingestAlone(java.net.URI.create(stub.endpoint()), work)) {
@@ -150,16 +178,20 @@ public final class IngestBench {
       var bench = new ThroughputBench(settings, new SampleTraffic(1, PORTALS, Instant.now()));
       var rounds =
           bench.run(new InetSocketAddress("127.0.0.1", ingest.port()), System.out::println);
-      results.throughput(rounds, settings.singleRate());
+      results.throughput(rounds, settings.singleRate(), settings.batchSize());
       var node = results.root().putObject("settings");
       node.put("rounds", settings.rounds());
       node.put("warmup_s", settings.warmup().toMillis() / 1000.0);
       node.put("duration_s", settings.duration().toMillis() / 1000.0);
       node.put("batch_size", settings.batchSize());
       node.put("batch_connections", settings.batchConnections());
+      node.put("sweep_batch_sizes", settings.sweepSizes().toString());
+      node.put("sweep_connections", settings.sweepConnections());
       node.put("single_rate", settings.singleRate());
       node.put("single_connections", settings.singleConnections());
       node.put("service_heap", options.text("service-heap"));
+      node.put("service_jvm_args", options.text("service-jvm-args"));
+      node.put("service_args", options.text("service-args"));
       node.put("kinesis", "in-process stub (bench KinesisStub), AWS JSON protocol");
       results.root().put("stub_records_received", stub.records());
     }

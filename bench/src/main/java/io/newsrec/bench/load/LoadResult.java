@@ -15,6 +15,9 @@ import org.HdrHistogram.Histogram;
 public record LoadResult(
     long requests, long failures, int eventsPerRequest, double seconds, Histogram latency) {
 
+  /** A run that did not take place. */
+  public static final LoadResult NONE = new LoadResult(0, 0, 1, 1, new Histogram(3));
+
   public double requestsPerSecond() {
     return requests / seconds;
   }

@@ -47,7 +47,7 @@ public final class IngestResults {
   }
 
   /** Medians over rounds, and each round. */
-  public void throughput(List<Round> rounds, double singleRate) {
+  public void throughput(List<Round> rounds, double singleRate, int batchSize) {
     root.put("batch_events_per_s", round1(median(rounds, r -> r.batch().eventsPerSecond())));
     root.put("ceiling_events_per_s", round1(median(rounds, r -> r.ceiling().eventsPerSecond())));
     root.put(
@@ -61,12 +61,42 @@ public final class IngestResults {
     root.put("single_p99_ms" + at, round2(median(rounds, r -> r.single().p99Millis())));
     root.put("single_max_ms" + at, round2(median(rounds, r -> r.single().maxMillis())));
     root.put("single_achieved_rps", round1(median(rounds, r -> r.single().requestsPerSecond())));
+    // The ratio to the ceiling as a function of the batch size: the do-nothing endpoint only reads
+    // the body, so the bigger the batch the more the ratio measures the per-event work alone.
+    var sweep = root.putObject("batch_size_sweep");
+    List<Integer> sizes = new java.util.ArrayList<>(rounds.getFirst().sweep().keySet());
+    sizes.add(batchSize);
+    for (int size : new java.util.TreeSet<>(sizes)) {
+      Function<Round, LoadResult> batchAt =
+          r -> size == batchSize ? r.batch() : r.sweep().get(size).batch();
+      Function<Round, LoadResult> ceilingAt =
+          r -> size == batchSize ? r.ceiling() : r.sweep().get(size).ceiling();
+      var node = sweep.putObject(Integer.toString(size));
+      node.put("events_per_s", round1(median(rounds, r -> batchAt.apply(r).eventsPerSecond())));
+      node.put(
+          "ceiling_events_per_s",
+          round1(median(rounds, r -> ceilingAt.apply(r).eventsPerSecond())));
+      node.put(
+          "ratio_to_ceiling",
+          round3(
+              median(
+                  rounds,
+                  r -> batchAt.apply(r).eventsPerSecond() / ceilingAt.apply(r).eventsPerSecond())));
+      node.put("p50_ms", round2(median(rounds, r -> batchAt.apply(r).p50Millis())));
+      node.put("p99_ms", round2(median(rounds, r -> batchAt.apply(r).p99Millis())));
+    }
     var array = root.putArray("rounds");
     for (Round r : rounds) {
       var node = array.addObject();
       node.set("batch", load(r.batch()));
       node.set("ceiling", load(r.ceiling()));
       node.set("single", load(r.single()));
+      r.sweep()
+          .forEach(
+              (size, pair) -> {
+                node.set("batch_" + size, load(pair.batch()));
+                node.set("ceiling_" + size, load(pair.ceiling()));
+              });
     }
   }
 
