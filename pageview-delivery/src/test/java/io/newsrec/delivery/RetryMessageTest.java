@@ -1,7 +1,7 @@
 package io.newsrec.delivery;
 
-import static io.newsrec.delivery.Pageviews.big;
-import static io.newsrec.delivery.Pageviews.pageview;
+import static io.newsrec.testsupport.TestPageviews.big;
+import static io.newsrec.testsupport.TestPageviews.pageview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

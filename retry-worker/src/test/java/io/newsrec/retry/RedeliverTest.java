@@ -1,6 +1,6 @@
 package io.newsrec.retry;
 
-import static io.newsrec.retry.Events.pageview;
+import static io.newsrec.testsupport.TestPageviews.pageview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsrec.delivery.RetryMessage;

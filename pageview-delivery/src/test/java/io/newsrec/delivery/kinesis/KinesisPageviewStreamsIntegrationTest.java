@@ -1,6 +1,6 @@
 package io.newsrec.delivery.kinesis;
 
-import static io.newsrec.delivery.Pageviews.many;
+import static io.newsrec.testsupport.TestPageviews.many;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,10 @@
 package io.newsrec.delivery.sqs;
 
-import static io.newsrec.delivery.Pageviews.big;
-import static io.newsrec.delivery.Pageviews.many;
+import static io.newsrec.testsupport.TestPageviews.big;
+import static io.newsrec.testsupport.TestPageviews.many;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsrec.delivery.Pageviews;
 import io.newsrec.delivery.RetryMessage;
 import io.newsrec.delivery.aws.AwsClients;
 import io.newsrec.delivery.aws.AwsSettings;
@@ -13,6 +12,7 @@ import io.newsrec.events.Pageview;
 import io.newsrec.testsupport.ElasticMqServer;
 import io.newsrec.testsupport.SqsTestQueues;
 import io.newsrec.testsupport.TestAws;
+import io.newsrec.testsupport.TestPageviews;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -94,7 +94,7 @@ class SqsRetryQueueIntegrationTest {
   void moreThanTenMessagesGoOutInSeveralBatches() {
     String url = queue("batches");
     List<Pageview> events =
-        IntStream.range(0, 25).mapToObj(i -> Pageviews.pageview("portal" + i, "u", i)).toList();
+        IntStream.range(0, 25).mapToObj(i -> TestPageviews.pageview("portal" + i, "u", i)).toList();
 
     try (SqsAsyncClient client = client(ELASTICMQ.endpoint())) {
       new SqsRetryQueue(client, url).send(events).join();

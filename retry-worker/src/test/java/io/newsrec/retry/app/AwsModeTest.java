@@ -1,6 +1,6 @@
 package io.newsrec.retry.app;
 
-import static io.newsrec.retry.Events.of;
+import static io.newsrec.testsupport.TestPageviews.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

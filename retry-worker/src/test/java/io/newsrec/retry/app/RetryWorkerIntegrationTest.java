@@ -1,7 +1,7 @@
 package io.newsrec.retry.app;
 
-import static io.newsrec.retry.Events.of;
-import static io.newsrec.retry.Events.pageview;
+import static io.newsrec.testsupport.TestPageviews.of;
+import static io.newsrec.testsupport.TestPageviews.pageview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package io.newsrec.delivery;
+package io.newsrec.testsupport;
 
 import io.newsrec.events.Pageview;
 import java.time.Instant;
@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-/** Test pageviews: deterministic ids, a fixed clock. */
-public final class Pageviews {
+/**
+ * Test pageviews of every module: deterministic ids (the id encodes portal, user and number), a
+ * fixed clock.
+ */
+public final class TestPageviews {
 
   public static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
-  private Pageviews() {}
+  private TestPageviews() {}
 
   /** The {@code n}-th pageview of {@code user} on {@code portal}; its id encodes all three. */
   public static Pageview pageview(String portal, String user, int n) {
@@ -33,6 +36,11 @@ public final class Pageviews {
   /** {@code count} pageviews on {@code portal}, users {@code u0..u<users-1>} round robin. */
   public static List<Pageview> many(String portal, int users, int count) {
     return IntStream.range(0, count).mapToObj(i -> pageview(portal, "u" + (i % users), i)).toList();
+  }
+
+  /** {@code count} pageviews of {@code user} on {@code portal}, numbered from 0. */
+  public static List<Pageview> of(String portal, String user, int count) {
+    return IntStream.range(0, count).mapToObj(i -> pageview(portal, user, i)).toList();
   }
 
   /**
