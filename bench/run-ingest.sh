@@ -7,8 +7,8 @@
 # Usage: bench/run-ingest.sh [--rounds=5] [--duration-s=15] [--fault-events=100000]
 #                            [--kinesis=kinesalite|kinesis-local] [--outage=kill|stop|proxy]
 #                            [--fault=false] [--throughput=false] [--out=bench/results/ingest.json]
-# Takes about 15-20 minutes on 2 cores (the throughput part about 13). Needs node (kinesis-local and kinesalite, installed by
-# local/setup.sh) and Temurin 25.
+# Takes about 15-20 minutes on 2 cores (the throughput part about 13). Needs node (kinesis-local
+# and kinesalite, installed by local/setup.sh) and Temurin 25.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
