@@ -79,8 +79,9 @@ class KinesisLocalTest {
     KinesisTestStreams.create(kinesis, "s", 1);
     put("s", "u", "persisted");
     FileTime afterPut = FileTime.fromMillis(System.currentTimeMillis());
+    // 30 s for a 500 ms persist interval: a machine busy with other builds stalls node for seconds
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 Files.exists(kinesisLocal.dataFile())
