@@ -61,6 +61,22 @@ public final class IngestResults {
     root.put("single_p99_ms" + at, round2(median(rounds, r -> r.single().p99Millis())));
     root.put("single_max_ms" + at, round2(median(rounds, r -> r.single().maxMillis())));
     root.put("single_achieved_rps", round1(median(rounds, r -> r.single().requestsPerSecond())));
+    // Another reading of "the ceiling": the bare server's rate for one-event requests, against
+    // which batching is measured (events/s with batches per do-nothing request/s). Reported
+    // beside the same-body ratio, not instead of it.
+    if (rounds.getFirst().sweep().containsKey(1)) {
+      root.put(
+          "ceiling_single_event_requests_per_s",
+          round1(median(rounds, r -> r.sweep().get(1).ceiling().requestsPerSecond())));
+      root.put(
+          "batch_events_per_s_to_single_event_ceiling",
+          round3(
+              median(
+                  rounds,
+                  r ->
+                      r.batch().eventsPerSecond()
+                          / r.sweep().get(1).ceiling().requestsPerSecond())));
+    }
     // The ratio to the ceiling as a function of the batch size: the do-nothing endpoint only reads
     // the body, so the bigger the batch the more the ratio measures the per-event work alone.
     var sweep = root.putObject("batch_size_sweep");
