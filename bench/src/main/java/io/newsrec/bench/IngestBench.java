@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -152,7 +153,7 @@ public final class IngestBench {
             options.flag("single-only"),
             options.text("sweep").isBlank()
                 ? List.of()
-                : java.util.Arrays.stream(options.text("sweep").split(","))
+                : Arrays.stream(options.text("sweep").split(","))
                     .map(String::trim)
                     .map(Integer::valueOf)
                     .toList(),

@@ -10,7 +10,9 @@ import io.newsrec.bench.throughput.ThroughputBench.Round;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -48,6 +50,34 @@ public final class IngestResults {
 
   /** Medians over rounds, and each round. */
   public void throughput(List<Round> rounds, double singleRate, int batchSize) {
+    // A single-only run measured no batches: it writes no batch keys rather than zeros.
+    boolean batches = rounds.getFirst().batch() != LoadResult.NONE;
+    if (batches) {
+      batchFigures(rounds, batchSize);
+    }
+    String at = "_at_" + (long) singleRate + "_rps";
+    root.put("single_p50_ms" + at, round2(median(rounds, r -> r.single().p50Millis())));
+    root.put("single_p99_ms" + at, round2(median(rounds, r -> r.single().p99Millis())));
+    root.put("single_max_ms" + at, round2(median(rounds, r -> r.single().maxMillis())));
+    root.put("single_achieved_rps", round1(median(rounds, r -> r.single().requestsPerSecond())));
+    var array = root.putArray("rounds");
+    for (Round r : rounds) {
+      var node = array.addObject();
+      if (batches) {
+        node.set("batch", load(r.batch()));
+        node.set("ceiling", load(r.ceiling()));
+      }
+      node.set("single", load(r.single()));
+      r.sweep()
+          .forEach(
+              (size, pair) -> {
+                node.set("batch_" + size, load(pair.batch()));
+                node.set("ceiling_" + size, load(pair.ceiling()));
+              });
+    }
+  }
+
+  private void batchFigures(List<Round> rounds, int batchSize) {
     root.put("batch_events_per_s", round1(median(rounds, r -> r.batch().eventsPerSecond())));
     root.put("ceiling_events_per_s", round1(median(rounds, r -> r.ceiling().eventsPerSecond())));
     root.put(
@@ -56,11 +86,6 @@ public final class IngestResults {
     root.put("batch_p50_ms", round2(median(rounds, r -> r.batch().p50Millis())));
     root.put("batch_p99_ms", round2(median(rounds, r -> r.batch().p99Millis())));
     root.put("ceiling_p50_ms", round2(median(rounds, r -> r.ceiling().p50Millis())));
-    String at = "_at_" + (long) singleRate + "_rps";
-    root.put("single_p50_ms" + at, round2(median(rounds, r -> r.single().p50Millis())));
-    root.put("single_p99_ms" + at, round2(median(rounds, r -> r.single().p99Millis())));
-    root.put("single_max_ms" + at, round2(median(rounds, r -> r.single().maxMillis())));
-    root.put("single_achieved_rps", round1(median(rounds, r -> r.single().requestsPerSecond())));
     // Another reading of "the ceiling": the bare server's rate for one-event requests, against
     // which batching is measured (events/s with batches per do-nothing request/s). Reported
     // beside the same-body ratio, not instead of it.
@@ -80,9 +105,9 @@ public final class IngestResults {
     // The ratio to the ceiling as a function of the batch size: the do-nothing endpoint only reads
     // the body, so the bigger the batch the more the ratio measures the per-event work alone.
     var sweep = root.putObject("batch_size_sweep");
-    List<Integer> sizes = new java.util.ArrayList<>(rounds.getFirst().sweep().keySet());
+    List<Integer> sizes = new ArrayList<>(rounds.getFirst().sweep().keySet());
     sizes.add(batchSize);
-    for (int size : new java.util.TreeSet<>(sizes)) {
+    for (int size : new TreeSet<>(sizes)) {
       Function<Round, LoadResult> batchAt =
           r -> size == batchSize ? r.batch() : r.sweep().get(size).batch();
       Function<Round, LoadResult> ceilingAt =
@@ -100,19 +125,6 @@ public final class IngestResults {
                   r -> batchAt.apply(r).eventsPerSecond() / ceilingAt.apply(r).eventsPerSecond())));
       node.put("p50_ms", round2(median(rounds, r -> batchAt.apply(r).p50Millis())));
       node.put("p99_ms", round2(median(rounds, r -> batchAt.apply(r).p99Millis())));
-    }
-    var array = root.putArray("rounds");
-    for (Round r : rounds) {
-      var node = array.addObject();
-      node.set("batch", load(r.batch()));
-      node.set("ceiling", load(r.ceiling()));
-      node.set("single", load(r.single()));
-      r.sweep()
-          .forEach(
-              (size, pair) -> {
-                node.set("batch_" + size, load(pair.batch()));
-                node.set("ceiling_" + size, load(pair.ceiling()));
-              });
     }
   }
 
