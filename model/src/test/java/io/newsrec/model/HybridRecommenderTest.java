@@ -79,16 +79,7 @@ class HybridRecommenderTest {
     // only co-visitation speaks (half-life 10 min, next click only), decayed to the request's time:
     // x→a of 10 min before counts 0.5, x→b and x→y of now 1 each; y→c is not x→c. The strongest
     // is one click, the floor, so the scores stay: b 1, y 1, a 0.5
-    HybridRecommender model =
-        HybridRecommender.create(
-            Map.of(
-                "weight_knn", "0",
-                "weight_transitions", "0",
-                "weight_popularity", "0",
-                "weight_freshness", "0",
-                "weight_covisit", "1",
-                "covisit_half_life_minutes", "10",
-                "weight_trending", "0"));
+    HybridRecommender model = coVisitationOnly();
     click(model, "s1", "u1", "x", T0);
     click(model, "s1", "u1", "a", T0);
     click(model, "s2", "u2", "x", T0 + 10 * MINUTE);
