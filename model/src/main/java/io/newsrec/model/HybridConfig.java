@@ -9,7 +9,9 @@ import java.util.TreeSet;
  * bench/README.md}, "Model evaluation"). Keys are the SageMaker hyperparameter names; values arrive
  * as strings.
  *
- * @param popularityHalfLifeMinutes {@code popularity_half_life_minutes}: half-life of "most read"
+ * @param popularityHalfLifeMinutes {@code popularity_half_life_minutes}: half-life of "most read
+ *     around the request's time", a click counting {@code 2^(-|t - now| / h)} on either side of the
+ *     request (see {@link io.newsrec.model.algo.TimeKernelCounts})
  * @param transitionsHalfLifeMinutes {@code transitions_half_life_minutes}: half-life of the
  *     sequential rules "read A, then B"
  * @param transitionsWindow {@code transitions_window}: earlier clicks that feed a rule when it is
@@ -33,11 +35,12 @@ import java.util.TreeSet;
  * @param userHistorySize {@code user_history_size}: articles remembered per reader
  * @param maxUsers {@code max_users}: readers remembered per portal (least recently seen go first)
  * @param weightCovisit {@code weight_covisit}: weight of real-time co-visitation, what other
- *     sessions clicked right after the session's last click, decayed with a short half-life
+ *     sessions clicked right after the session's last click, counted around the request's time with
+ *     a short half-life
  * @param covisitHalfLifeMinutes {@code covisit_half_life_minutes}: its half-life
  * @param weightTrending {@code weight_trending}: weight of the rise in an article's click rate
  * @param trendingHalfLifeMinutes {@code trending_half_life_minutes}: the short half-life whose rate
- *     is compared with the popularity half-life's
+ *     is compared with that of {@link io.newsrec.model.algo.Trending#BASELINE_HALF_LIVES} times it
  */
 public record HybridConfig(
     double popularityHalfLifeMinutes,
@@ -66,7 +69,9 @@ public record HybridConfig(
   public static final Map<String, String> DEFAULTS = defaults();
 
   public HybridConfig {
-    require(popularityHalfLifeMinutes > 0, "popularity_half_life_minutes must be > 0");
+    require(
+        popularityHalfLifeMinutes > 0 && popularityHalfLifeMinutes < 1e9,
+        "popularity_half_life_minutes must be > 0 and finite");
     require(transitionsHalfLifeMinutes > 0, "transitions_half_life_minutes must be > 0");
     require(transitionsWindow >= 1, "transitions_window must be >= 1");
     require(knnNeighbours >= 1, "knn_neighbours must be >= 1");
@@ -77,7 +82,9 @@ public record HybridConfig(
     require(articleHorizonHours > 0, "article_horizon_hours must be > 0");
     require(sessionHorizonHours > 0, "session_horizon_hours must be > 0");
     require(maxSessions >= 1 && userHistorySize >= 1 && maxUsers >= 1, "caps must be >= 1");
-    require(weightCovisit >= 0 && covisitHalfLifeMinutes > 0, "covisit must be >= 0");
+    require(
+        weightCovisit >= 0 && covisitHalfLifeMinutes > 0 && covisitHalfLifeMinutes < 1e9,
+        "weight_covisit must be >= 0, covisit_half_life_minutes > 0 and finite");
     require(weightTrending >= 0 && trendingHalfLifeMinutes > 0, "trending must be >= 0");
   }
 
@@ -151,7 +158,7 @@ public record HybridConfig(
 
   private static Map<String, String> defaults() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("popularity_half_life_minutes", "30");
+    m.put("popularity_half_life_minutes", "10");
     m.put("transitions_half_life_minutes", "240");
     m.put("transitions_window", "3");
     m.put("knn_neighbours", "100");

@@ -2,6 +2,7 @@ package io.newsrec.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -100,28 +101,55 @@ class HybridRecommenderTest {
   @Test
   void staleCoVisitationStaysSmallInsteadOfBeingNormalizedToOne() {
     // the only path x→a is two half-lives (20 min) old at the request: 0.25 of a click, divided by
-    // the one-click floor; the state is also 20 min out of step with the request (its last click
-    // is x→a), which weighs co-visitation 0.25: 1 × 0.25 × 0.25
+    // the one-click floor, not by itself
     HybridRecommender model = coVisitationOnly();
     click(model, "s1", "u1", "x", T0);
     click(model, "s1", "u1", "a", T0);
 
     Recommendations recs = model.recommend(request("u9", List.of("x"), T0 + 20 * MINUTE));
 
-    assertThat(recs.items()).extracting(Recommendations.Item::score).containsExactly(0.0625);
+    assertThat(recs.items().getFirst().score()).isCloseTo(0.25, within(1e-12));
   }
 
   @Test
-  void coVisitationFromClicksLaterThanTheRequestIsNotWeighedUp() {
+  void coVisitationFromClicksLaterThanTheRequestCountsByItsDistance() {
     // a state 20 min ahead of the request (protocol A's past sessions run on into the hour): the
-    // path counts as of the state's clock (1 click, not 2^2), times 0.25 for being out of step
+    // path counts as a click two half-lives away, 0.25, not 2^2 for being "in the future"
     HybridRecommender model = coVisitationOnly();
     click(model, "s1", "u1", "x", T0 + 20 * MINUTE);
     click(model, "s1", "u1", "a", T0 + 20 * MINUTE);
 
     Recommendations recs = model.recommend(request("u9", List.of("x"), T0));
 
-    assertThat(recs.items()).extracting(Recommendations.Item::score).containsExactly(0.25);
+    assertThat(recs.items().getFirst().score()).isCloseTo(0.25, within(1e-12));
+  }
+
+  @Test
+  void mostReadIsReadAroundTheRequestsTimeNotTheStatesClock() {
+    // popularity only (half-life 10 min): "then" was read once at the request's time, "later" 3
+    // times 20 min after it (a state that runs ahead: a replayed backlog, protocol A). Decayed to
+    // the state's clock, later would lead 3 to 1/4; around the request, then leads 1 to 3/4
+    HybridRecommender model =
+        HybridRecommender.create(
+            Map.of(
+                "weight_knn", "0",
+                "weight_transitions", "0",
+                "weight_popularity", "1",
+                "popularity_half_life_minutes", "10",
+                "weight_freshness", "0",
+                "weight_covisit", "0",
+                "weight_trending", "0"));
+    click(model, "s0", "u0", "then", T0);
+    for (int i = 1; i <= 3; i++) {
+      click(model, "s" + i, "u" + i, "later", T0 + 20 * MINUTE);
+    }
+
+    Recommendations recs = model.recommend(request("u9", List.of(), T0));
+
+    assertThat(recs.items())
+        .extracting(Recommendations.Item::articleId)
+        .containsExactly("then", "later");
+    assertThat(recs.items().get(1).score()).isCloseTo(0.75, within(1e-12));
   }
 
   private static HybridRecommender coVisitationOnly() {

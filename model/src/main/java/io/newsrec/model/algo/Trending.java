@@ -7,6 +7,12 @@ package io.newsrec.model.algo;
  * over its usual pace, not by its size alone.
  */
 public final class Trending {
+  /**
+   * The usual pace is read with this many times the short half-life (5 → 30 min by default): long
+   * enough to be the article's pace of the last half hour, short enough to forget yesterday.
+   */
+  public static final double BASELINE_HALF_LIVES = 6.0;
+
   private static final double LN2 = Math.log(2.0);
 
   private Trending() {}
