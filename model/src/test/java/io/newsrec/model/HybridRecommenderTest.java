@@ -113,22 +113,22 @@ class HybridRecommenderTest {
 
   @Test
   void coVisitationFromClicksLaterThanTheRequestCountsByItsDistance() {
-    // a state 20 min ahead of the request (protocol A's past sessions run on into the hour): the
-    // path counts as a click two half-lives away, 0.25, not 2^2 for being "in the future"
+    // a state 10 min ahead of the request (protocol A's past sessions run on into the hour): the
+    // path counts as a click one half-life away, 0.5, not 2 for being "in the future"
     HybridRecommender model = coVisitationOnly();
-    click(model, "s1", "u1", "x", T0 + 20 * MINUTE);
-    click(model, "s1", "u1", "a", T0 + 20 * MINUTE);
+    click(model, "s1", "u1", "x", T0 + 10 * MINUTE);
+    click(model, "s1", "u1", "a", T0 + 10 * MINUTE);
 
     Recommendations recs = model.recommend(request("u9", List.of("x"), T0));
 
-    assertThat(recs.items().getFirst().score()).isCloseTo(0.25, within(1e-12));
+    assertThat(recs.items().getFirst().score()).isCloseTo(0.5, within(1e-12));
   }
 
   @Test
   void mostReadIsReadAroundTheRequestsTimeNotTheStatesClock() {
-    // popularity only (half-life 10 min): "then" was read once at the request's time, "later" 3
-    // times 20 min after it (a state that runs ahead: a replayed backlog, protocol A). Decayed to
-    // the state's clock, later would lead 3 to 1/4; around the request, then leads 1 to 3/4
+    // popularity only (half-life 10 min): "then" was read twice at the request's time, "later" 3
+    // times 10 min after it (a state that runs ahead: a replayed backlog, protocol A). Decayed to
+    // the state's clock, later would lead 3 to 1; around the request, then leads 2 to 1.5
     HybridRecommender model =
         HybridRecommender.create(
             Map.of(
@@ -140,8 +140,9 @@ class HybridRecommenderTest {
                 "weight_covisit", "0",
                 "weight_trending", "0"));
     click(model, "s0", "u0", "then", T0);
+    click(model, "s4", "u4", "then", T0);
     for (int i = 1; i <= 3; i++) {
-      click(model, "s" + i, "u" + i, "later", T0 + 20 * MINUTE);
+      click(model, "s" + i, "u" + i, "later", T0 + 10 * MINUTE);
     }
 
     Recommendations recs = model.recommend(request("u9", List.of(), T0));
@@ -150,6 +151,22 @@ class HybridRecommenderTest {
         .extracting(Recommendations.Item::articleId)
         .containsExactly("then", "later");
     assertThat(recs.items().get(1).score()).isCloseTo(0.75, within(1e-12));
+  }
+
+  @Test
+  void anArticleFirstClickedWellAfterTheRequestIsNotRecommended() {
+    // "unborn" is first clicked 30 min after the request: it may not have existed at it; "skewed"
+    // 5 min after, within the tolerance for trackers whose clocks run fast
+    HybridRecommender model = HybridRecommender.create(Map.of("weight_freshness", "0"));
+    click(model, "s1", "u1", "now", T0);
+    click(model, "s2", "u2", "skewed", T0 + 5 * MINUTE);
+    click(model, "s3", "u3", "unborn", T0 + 30 * MINUTE);
+
+    Recommendations recs = model.recommend(request("u9", List.of(), T0));
+
+    assertThat(recs.items())
+        .extracting(Recommendations.Item::articleId)
+        .containsExactlyInAnyOrder("now", "skewed");
   }
 
   private static HybridRecommender coVisitationOnly() {

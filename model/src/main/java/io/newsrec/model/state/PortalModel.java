@@ -53,6 +53,10 @@ public final class PortalModel {
   static final double COVISIT_SPAN = 12;
 
   private static final long MINUTE = 60_000L;
+
+  /** How far past a request an article may first have been clicked and still be recommended. */
+  static final long NOT_YET_TOLERANCE_MS = 10 * MINUTE;
+
   private static final long REFRESH_MS = 60_000L;
   private static final String[] SOURCES = {
     "session-knn", "transitions", "popularity", "co-visitation", "trending"
@@ -227,7 +231,10 @@ public final class PortalModel {
     double freshHalfLife = config.freshnessHalfLifeHours() * 60 * MINUTE;
     for (int k = 0; k < s.fused.size(); k++) {
       int id = s.fused.item(k);
-      if (catalog.lastSeen(id) < cutoff) {
+      // an article first clicked well after the request's time may not have existed yet at it (a
+      // state that runs ahead of its requests, as in protocol A); the tolerance keeps a new article
+      // that trackers with clocks a few minutes fast report "in the future" for live requests
+      if (catalog.lastSeen(id) < cutoff || catalog.firstSeen(id) > nowMs + NOT_YET_TOLERANCE_MS) {
         s.fused.set(id, 0.0);
       } else if (config.weightFreshness() > 0) {
         double boost =
