@@ -150,11 +150,11 @@ public final class PortalModel {
     }
     // the log shares the session id and article index with the state: ~100 bytes a click
     log.addLast(new Logged(known.id, e.userId(), article, t, e.weight()));
-    if (clockMs - lastExpireMs >= MINUTE || sessions.size() > config.maxSessions()) {
+    if (due(lastExpireMs, MINUTE) || sessions.size() > config.maxSessions()) {
       expire();
     }
     // a small catalogue is re-ranked on every click, so a new portal answers at once
-    if (clockMs - lastRefreshMs >= REFRESH_MS
+    if (due(lastRefreshMs, REFRESH_MS)
         || popular.length < Math.min(POPULAR_CANDIDATES, catalog.active().size())) {
       refreshPopular();
     }
@@ -302,6 +302,15 @@ public final class PortalModel {
 
   HybridConfig config() {
     return config;
+  }
+
+  /**
+   * Whether {@code periodMs} of event time passed since {@code lastMs}. Never-yet ({@link
+   * Long#MIN_VALUE}) is due: {@code clockMs - Long.MIN_VALUE} overflows to a negative number, which
+   * had kept the time-based expiry from ever running (nothing aged out below {@code max_sessions}).
+   */
+  private boolean due(long lastMs, long periodMs) {
+    return lastMs == Long.MIN_VALUE || clockMs - lastMs >= periodMs;
   }
 
   private void expire() {
