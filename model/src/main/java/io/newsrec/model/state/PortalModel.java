@@ -54,6 +54,9 @@ public final class PortalModel {
 
   private static final long MINUTE = 60_000L;
 
+  /** Clicks it takes to move the clock that ages the state out (see {@link EventClock}). */
+  static final int CLOCK_QUORUM = 1_000;
+
   /** How far past a request an article may first have been clicked and still be recommended. */
   static final long NOT_YET_TOLERANCE_MS = 10 * MINUTE;
 
@@ -88,6 +91,7 @@ public final class PortalModel {
   private final Scores refreshScratch = new Scores();
   private int[] popular = new int[0];
   private long clockMs = Long.MIN_VALUE;
+  private final EventClock expiryClock = new EventClock(CLOCK_QUORUM);
   private long lastExpireMs = Long.MIN_VALUE;
   private long lastRefreshMs = Long.MIN_VALUE;
 
@@ -124,6 +128,7 @@ public final class PortalModel {
   public void learn(Interaction e) {
     long t = e.timeMs();
     clockMs = Math.max(clockMs, t);
+    expiryClock.observe(t);
     int article = catalog.touch(e.articleId(), t);
     Session known = sessions.get(e.sessionId());
     if (known == null) {
@@ -315,7 +320,9 @@ public final class PortalModel {
 
   private void expire() {
     lastExpireMs = clockMs;
-    long articleCutoff = clockMs - (long) (config.articleHorizonHours() * 60 * MINUTE);
+    // the horizons count back from the quorum clock, not from the latest click
+    long clock = expiryClock.nowMs();
+    long articleCutoff = clock - (long) (config.articleHorizonHours() * 60 * MINUTE);
     catalog.expire(
         articleCutoff,
         id -> {
@@ -324,7 +331,7 @@ public final class PortalModel {
           transitions.forget(id);
           knn.forget(id);
         });
-    long sessionCutoff = clockMs - (long) (config.sessionHorizonHours() * 60 * MINUTE);
+    long sessionCutoff = clock - (long) (config.sessionHorizonHours() * 60 * MINUTE);
     popularity.expireBefore(sessionCutoff);
     covisit.expireBefore(sessionCutoff);
     while (!sessionOrder.isEmpty()) {

@@ -12,7 +12,8 @@ class PortalModelTest {
   /** Real epoch milliseconds, as the g1 data and the trackers send them. */
   private static final long T0 = 1_506_800_000_000L;
 
-  private static final long HOUR = 3_600_000L;
+  private static final long MINUTE = 60_000L;
+  private static final long HOUR = 60 * MINUTE;
 
   @Test
   void sessionsAndArticlesPastTheHorizonAgeOutWithRealTimestamps() {
@@ -24,11 +25,29 @@ class PortalModelTest {
     }
     assertThat(model.sessionCount()).isEqualTo(100);
 
-    model.learn(new Interaction("g1", "u", "late", "new", T0 + 25 * HOUR, 1.0));
+    // one reader, a click a minute for 42 h: the clock that ages the state out (1,000 clicks back)
+    // ends at about 25 h 20 min, past the old sessions' 24 h horizon
+    for (int i = 1; i <= 42 * 60; i++) {
+      model.learn(new Interaction("g1", "u", "late", "new", T0 + i * MINUTE, 1.0));
+    }
 
     assertThat(model.sessionCount()).isEqualTo(1);
     assertThat(model.activeArticles()).isEqualTo(1);
-    assertThat(model.log).hasSize(1);
+  }
+
+  @Test
+  void aClickStampedDaysAheadDoesNotAgeTheStateOut() {
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    for (int i = 0; i < 100; i++) {
+      model.learn(new Interaction("g1", "u" + i, "s" + i, "old" + i, T0 + i * 1_000L, 1.0));
+    }
+
+    model.learn(new Interaction("g1", "u", "odd", "future", T0 + 9 * 24 * HOUR, 1.0));
+
+    assertThat(model.sessionCount()).isEqualTo(101);
+    assertThat(model.activeArticles()).isEqualTo(101);
+    var scores = model.score(List.of(), null, null, T0 + 2 * MINUTE);
+    assertThat(model.top(scores, 200)).hasSize(100); // the old ones; "future" is not yet
   }
 
   @Test
