@@ -60,17 +60,6 @@ public final class Transitions {
     }
   }
 
-  /**
-   * Adds {@code factor ×} the strength of every rule {@code source→x} decayed to {@code nowMs} (in
-   * click weights, so that the evidence can be compared across sources) to {@code scores}.
-   */
-  public void scoreAt(int source, long nowMs, double factor, Scores scores) {
-    Edges edges = source < out.length ? out[source] : null;
-    if (edges != null) {
-      score(source, factor * Decay.forward(edges.baseMs, nowMs, halfLifeMs), scores);
-    }
-  }
-
   /** Forgets the rules from {@code item}. */
   public void forget(int item) {
     if (item < out.length) {

@@ -10,20 +10,6 @@ class TransitionsTest {
   private static final long MINUTE = 60_000L;
 
   @Test
-  void scoreAtGivesTheStrengthsDecayedToThatTime() {
-    Transitions rules = new Transitions(1, 10 * 60_000.0, 500);
-    rules.learn(new int[] {1, 2}, 2, 0, 1.0);
-    rules.learn(new int[] {1, 3}, 2, 10 * 60_000L, 1.0);
-
-    Scores s = new Scores();
-    rules.scoreAt(1, 20 * 60_000L, 1.0, s);
-
-    // 2 was clicked two half-lives before, 3 one half-life before
-    assertThat(s.get(2)).isCloseTo(0.25, within(1e-12));
-    assertThat(s.get(3)).isCloseTo(0.5, within(1e-12));
-  }
-
-  @Test
   void rulesFromTheLastThreeClicksWeighOneOverDistance() {
     Transitions rules = new Transitions(3, Double.POSITIVE_INFINITY, 100);
     learnSession(rules, T0, 1, 2, 3, 4, 5);
