@@ -2,7 +2,8 @@
 # Regenerates bench/results/model-serving.json: online-update throughput over all g1 clicks,
 # memory of the state they build (heap after GC, artifact size), and /invocations latency at
 # fixed request rates (open loop, HdrHistogram) against `serve` in its own JVM.
-# Needs ../shared/data/globo-g1 (read directly, never copied). Takes 6-10 minutes on 2 cores.
+# Needs ../shared/data/globo-g1 (read directly, never copied). Takes about 3 minutes on an idle
+# 2-core machine, up to 10 on a loaded one.
 # Extra arguments go to the benchmark, e.g. --rates 500,1000,2000 --seconds 60 --runs 5.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -16,9 +16,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The news recommender: a hybrid of session-kNN with neighbour recency, time-decayed sequential
- * rules, time-decayed popularity, real-time co-visitation (what other readers clicked right after
- * the article in the last minutes) and trending (the rise of an article's click rate),
- * max-normalized and summed with the weights of {@link HybridConfig}; already-read articles
+ * rules, popularity around the request's time, real-time co-visitation (what other readers clicked
+ * right after the article around the request's time) and trending (the rise of an article's click
+ * rate), max-normalized and summed with the weights of {@link HybridConfig}; already-read articles
  * excluded, only articles clicked within the horizon recommended. Learns online, one {@link
  * Interaction} at a time; each portal has its own state.
  *

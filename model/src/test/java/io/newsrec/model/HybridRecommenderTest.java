@@ -51,10 +51,9 @@ class HybridRecommenderTest {
   @Test
   void sequentialRulesAreReadFromTheLastClickOnly() {
     // knn, popularity, freshness, co-visitation and trending off: only the rules speak. Learned:
-    // x→filler 1, x→early 1/2,
-    // filler→early 1, y→late 1. Read from the last click "y" only, late = 1 (max-normalized) ×
-    // weight 0.5; the earlier blend of the last clicks would also have listed filler (0.5 × 1)
-    // and early (0.5 × 1/2) through "x"
+    // x→filler 1, x→early 1/2, filler→early 1, y→late 1. Read from the last click "y" only, late =
+    // 1 (max-normalized) × weight 0.5; the earlier blend of the last clicks would also have listed
+    // filler (0.5 × 1) and early (0.5 × 1/2) through "x"
     HybridRecommender model =
         HybridRecommender.create(
             Map.of(

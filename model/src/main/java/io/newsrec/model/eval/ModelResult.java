@@ -95,11 +95,24 @@ final class ModelResult {
      * late: {"early": {...}, "late": {...}} with the hour ranges.
      */
     Map<String, Object> halves() {
-      int split = hourN.length / 2;
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("early", rangeJson(0, split));
-      m.put("late", rangeJson(split, hourN.length));
+      m.put("early", rangeJson(0, split()));
+      m.put("late", rangeJson(split(), hourN.length));
       return m;
+    }
+
+    /** {ndcg, hr, predictions} of the first half of the data's hours. */
+    double[] early() {
+      return range(0, split());
+    }
+
+    /** {ndcg, hr, predictions} of the second half of the data's hours. */
+    double[] late() {
+      return range(split(), hourN.length);
+    }
+
+    private int split() {
+      return hourN.length / 2;
     }
 
     private Map<String, Object> rangeJson(int from, int to) {

@@ -55,9 +55,8 @@ final class Report {
             "early N/HR | late N/HR"));
     for (ModelResult r : runner.results()) {
       double[] hm = r.last.hourMeans();
-      int split = r.last.hourN.length / 2;
-      double[] early = r.last.range(0, split);
-      double[] late = r.last.range(split, r.last.hourN.length);
+      double[] early = r.last.early();
+      double[] late = r.last.late();
       t.append(
           String.format(
               "%-18s %7.4f %7.4f %7.4f %7.4f | %.4f %.4f   | %.4f %.4f %.4f   | %.4f"

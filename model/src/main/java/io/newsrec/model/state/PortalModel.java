@@ -80,10 +80,10 @@ public final class PortalModel {
   private final double[] weights;
 
   /**
-   * Fusion floors: co-visitation (clicks decayed to now) and trending (clicks per ms) are divided
-   * by at least one click's worth, so that thin or stale evidence (a quiet hour, or protocol A's
-   * past-only state) stays small instead of being max-normalized to 1; 0 for the others, which are
-   * ranked in stored form.
+   * Fusion floors: co-visitation (clicks counted around the request's time) and trending (clicks
+   * per ms) are divided by at least one click's worth, so that thin or distant evidence (a quiet
+   * hour, paths taken hours from the request) stays small instead of being max-normalized to 1; 0
+   * for the others, which are relative.
    */
   private final double[] floors;
 
