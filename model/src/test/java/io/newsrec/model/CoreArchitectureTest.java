@@ -16,7 +16,10 @@ class CoreArchitectureTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages(
-              "io.newsrec.model.algo", "io.newsrec.model.state", "io.newsrec.model.eval");
+              "io.newsrec.model.algo",
+              "io.newsrec.model.rank",
+              "io.newsrec.model.state",
+              "io.newsrec.model.eval");
 
   private static final JavaClasses ROOT =
       new ClassFileImporter()
@@ -43,6 +46,18 @@ class CoreArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.newsrec.model.state..", "io.newsrec.model.eval..")
+        .check(CORE);
+  }
+
+  @Test
+  void theLearnedRankerKnowsOnlyItsFeatureRows() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.newsrec.model.rank..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.newsrec.model.state..", "io.newsrec.model.eval..", "io.newsrec.model.algo..")
         .check(CORE);
   }
 

@@ -2,6 +2,9 @@ package io.newsrec.model.eval;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.algo.Scores;
+import io.newsrec.model.algo.TopK;
+import io.newsrec.model.rank.BoostedTrees;
+import io.newsrec.model.rank.RankingExamples;
 import io.newsrec.model.state.PortalModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +20,8 @@ final class HybridUnderTest implements EvalModel {
   private final PortalModel model;
   private final boolean knowsSessionsAndUsers;
   private final String name;
+  private BoostedTrees ranker;
+  private RankingExamples examples;
   private int[] rawOf = new int[0];
   private long learnNanos;
   private long learned;
@@ -30,6 +35,21 @@ final class HybridUnderTest implements EvalModel {
     this.data = data;
     this.model = new PortalModel(config);
     this.knowsSessionsAndUsers = knowsSessionsAndUsers;
+  }
+
+  /** Re-ranks the best {@link EvaluateMain#RANKER_CANDIDATES} of every list with {@code trees}. */
+  HybridUnderTest rerankedBy(BoostedTrees trees) {
+    this.ranker = trees;
+    return this;
+  }
+
+  /**
+   * Collects, for every prediction of a session's last click whose target is among the best {@link
+   * EvaluateMain#RANKER_CANDIDATES}, their features and which one was clicked.
+   */
+  HybridUnderTest collecting(RankingExamples into) {
+    this.examples = into;
+    return this;
   }
 
   @Override
@@ -55,9 +75,32 @@ final class HybridUnderTest implements EvalModel {
     String session = knowsSessionsAndUsers ? Long.toString(q.session()) : null;
     String user = knowsSessionsAndUsers ? Integer.toString(q.user()) : null;
     Scores scores = model.score(clicks, session, user, q.nowMs());
+    if (ranker != null) {
+      model.rerank(scores, ranker, EvaluateMain.RANKER_CANDIDATES, q.n(), q.nowMs());
+    }
+    if (examples != null && q.last()) {
+      collect(scores, q);
+    }
     for (int k = 0; k < scores.size(); k++) {
       int id = scores.item(k);
       out.add(raw(id), scores.get(id));
+    }
+  }
+
+  private void collect(Scores scores, Query q) {
+    int[] top = TopK.select(scores, EvaluateMain.RANKER_CANDIDATES);
+    int target = model.idOf(Integer.toString(data.article[q.targetRow()]));
+    float[][] rows = new float[top.length][];
+    int clicked = -1;
+    for (int r = 0; r < top.length; r++) {
+      rows[r] = model.rankFeatures(scores, top[r], r, q.n(), q.nowMs());
+      if (top[r] == target) {
+        clicked = r;
+      }
+    }
+    // a list without the target teaches the order of nothing
+    if (clicked >= 0) {
+      examples.addGroup(rows, clicked);
     }
   }
 

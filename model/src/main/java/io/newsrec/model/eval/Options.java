@@ -17,6 +17,7 @@ record Options(
     boolean throughput,
     Map<String, Map<String, String>> variants,
     int until,
+    boolean ranker,
     String command) {
 
   static Options parse(String[] args) {
@@ -29,6 +30,7 @@ record Options(
     boolean throughput = true;
     Map<String, Map<String, String>> variants = new LinkedHashMap<>();
     int until = Integer.MAX_VALUE;
+    boolean ranker = true;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.startsWith("--hours=")) {
@@ -56,6 +58,9 @@ record Options(
       } else if (a.startsWith("--until=")) {
         // only the first N hourly files (quick tuning runs)
         until = Integer.parseInt(a.substring(8));
+      } else if (a.startsWith("--ranker=")) {
+        // "none": no learned re-ranker (it is trained on the hours between the evaluated ones)
+        ranker = !a.substring(9).equals("none");
       } else if (a.equals("--no-throughput")) {
         throughput = false;
       } else if (a.startsWith("--")) {
@@ -76,7 +81,29 @@ record Options(
         throughput,
         variants,
         until,
+        ranker,
         String.join(" ", cmd));
+  }
+
+  /**
+   * The hours a learned re-ranker is trained on: half a step after each evaluated hour, so that
+   * none is evaluated; none when every hour is (a step of 1, or {@code all}).
+   */
+  boolean[] trainingHours(int hours) {
+    boolean[] t = new boolean[hours];
+    if (hoursSpec.equals("all")) {
+      return t;
+    }
+    String[] p = hoursSpec.split(":");
+    int step = Integer.parseInt(p[2]);
+    if (step < 2) {
+      return t;
+    }
+    int end = Math.min(hours, Integer.parseInt(p[1]));
+    for (int h = Math.max(1, Integer.parseInt(p[0]) + step / 2); h < end; h += step) {
+      t[h] = true;
+    }
+    return t;
   }
 
   /** {@code start:end:step} (end exclusive) or {@code all} (every hour from 1). */

@@ -12,6 +12,8 @@ import io.newsrec.model.algo.TimeKernelCounts;
 import io.newsrec.model.algo.TopK;
 import io.newsrec.model.algo.Transitions;
 import io.newsrec.model.algo.Trending;
+import io.newsrec.model.rank.BoostedTrees;
+import io.newsrec.model.rank.RankFeatures;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -258,6 +260,76 @@ public final class PortalModel {
       }
     }
     return s.fused;
+  }
+
+  /**
+   * Re-ranks the best {@code candidates} articles of the last {@link #score} on this thread by
+   * {@code ranker} over their {@link RankFeatures}: they keep their places above every other
+   * article, in the ranker's order.
+   *
+   * @param n the session's clicks known to the catalogue (as scored)
+   */
+  public void rerank(Scores fused, BoostedTrees ranker, int candidates, int n, long nowMs) {
+    int[] top = TopK.select(fused, candidates);
+    if (top.length == 0) {
+      return;
+    }
+    double floor = fused.get(top[0]);
+    double[] learned = new double[top.length];
+    double lowest = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < top.length; r++) {
+      learned[r] = ranker.score(rankFeatures(fused, top[r], r, n, nowMs));
+      lowest = Math.min(lowest, learned[r]);
+    }
+    // above the best fused score, so the rest of the catalogue stays below the re-ranked ones
+    for (int r = 0; r < top.length; r++) {
+      fused.set(top[r], floor + 1.0 + (learned[r] - lowest));
+    }
+  }
+
+  /**
+   * The features of candidate {@code id}, ranked {@code rank} (0 = best) in the last {@link #score}
+   * on this thread; see {@link RankFeatures} for their meaning and order.
+   */
+  public float[] rankFeatures(Scores fused, int id, int rank, int n, long nowMs) {
+    Scratch s = scratch.get();
+    float[] f = new float[RankFeatures.COUNT];
+    for (int c = 0; c < SOURCES.length; c++) {
+      double max = Math.max(s.parts[c].max(), floors[c]);
+      f[RankFeatures.COMPONENT + c] = max > 0 ? (float) (s.parts[c].get(id) / max) : 0f;
+    }
+    f[RankFeatures.FUSED] = (float) fused.get(id);
+    f[RankFeatures.RANK] = rank;
+    f[RankFeatures.SESSION_LENGTH] = n;
+    f[RankFeatures.AGE] = logMinutes(nowMs - catalog.firstSeen(id));
+    f[RankFeatures.SINCE_LAST_CLICK] = logMinutes(nowMs - catalog.lastSeen(id));
+    f[RankFeatures.POPULARITY] = (float) Math.log1p(s.parts[2].get(id));
+    f[RankFeatures.RULES] = (float) Math.log1p(s.parts[1].get(id));
+    f[RankFeatures.KNN_EVIDENCE] = (float) Math.log1p(Math.max(0, s.parts[0].max()));
+    f[RankFeatures.COVISIT_EVIDENCE] = (float) Math.log1p(Math.max(0, s.parts[3].max()));
+    f[RankFeatures.KNN_RANK] = logRank(s.parts[0], id);
+    f[RankFeatures.POPULARITY_RANK] = logRank(s.parts[2], id);
+    f[RankFeatures.COVISIT_RANK] = logRank(s.parts[3], id);
+    return f;
+  }
+
+  private static float logMinutes(long ms) {
+    return (float) Math.log1p(Math.max(0, ms) / (double) MINUTE);
+  }
+
+  /** ln(1 + articles scored above {@code id} in {@code part}), {@link RankFeatures#ABSENT} if 0. */
+  private static float logRank(Scores part, int id) {
+    double v = part.get(id);
+    if (!(v > 0)) {
+      return RankFeatures.ABSENT;
+    }
+    int above = 0;
+    for (int k = 0; k < part.size(); k++) {
+      if (part.get(part.item(k)) > v) {
+        above++;
+      }
+    }
+    return (float) Math.log1p(above);
   }
 
   /** The best {@code count} articles of the last {@link #score} on this thread, with sources. */

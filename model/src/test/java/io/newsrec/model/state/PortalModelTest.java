@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.Interaction;
+import io.newsrec.model.rank.BoostedTrees;
+import io.newsrec.model.rank.RankFeatures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,38 @@ class PortalModelTest {
     var scores = model.score(List.of(), null, null, T0 + 22 * HOUR);
 
     assertThat(model.top(scores, 5)).extracting(PortalModel.Ranked::articleId).startsWith("new");
+  }
+
+  @Test
+  void aLearnedRankerReordersTheBestCandidatesAndKeepsThemOnTop() {
+    // "a" read by five readers, "b" by three, "c" by one: the hybrid ranks a, b, c
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    int reader = 0;
+    for (String article : List.of("a", "a", "a", "a", "a", "b", "b", "b", "c")) {
+      reader++;
+      model.learn(new Interaction("g1", "u" + reader, "s" + reader, article, T0, 1.0));
+    }
+    var scores = model.score(List.of(), null, null, T0 + MINUTE);
+    assertThat(model.top(scores, 3))
+        .extracting(PortalModel.Ranked::articleId)
+        .containsExactly("a", "b", "c");
+    float[] second = model.rankFeatures(scores, model.idOf("b"), 1, 0, T0 + MINUTE);
+    assertThat(second[RankFeatures.RANK]).isEqualTo(1f);
+    assertThat(second[RankFeatures.COMPONENT + 2]).isEqualTo(0.6f); // popularity 3 of 5
+    assertThat(second[RankFeatures.POPULARITY_RANK]).isEqualTo((float) Math.log(2)); // 1 above
+
+    // a one-stump ranker that prefers the hybrid's second place: of the best two, b now leads
+    BoostedTrees preferSecond =
+        new BoostedTrees(
+            RankFeatures.COUNT,
+            1,
+            new int[][] {{RankFeatures.RANK}},
+            new float[][] {{0.5f}},
+            new double[][] {{0.0, 1.0}});
+    model.rerank(scores, preferSecond, 2, 0, T0 + MINUTE);
+
+    assertThat(model.top(scores, 3))
+        .extracting(PortalModel.Ranked::articleId)
+        .containsExactly("b", "a", "c");
   }
 }

@@ -1,0 +1,122 @@
+package io.newsrec.model.rank;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * A learned scoring function: the sum of complete binary regression trees of one depth. Node {@code
+ * i} of a tree sends a row to child {@code 2i+2} when {@code x[feature[i]] > threshold[i]}, else to
+ * {@code 2i+1}; the leaves, in order, hold the values that are summed.
+ *
+ * <p>Immutable once built; {@link #score} is safe from any number of threads.
+ */
+public final class BoostedTrees {
+  private final int features;
+  private final int depth;
+  private final int[][] feature;
+  private final float[][] threshold;
+  private final double[][] leaf;
+
+  /**
+   * @param features length of the rows it scores
+   * @param depth depth of every tree (a tree has {@code 2^depth - 1} splits and {@code 2^depth}
+   *     leaves)
+   */
+  public BoostedTrees(
+      int features, int depth, int[][] feature, float[][] threshold, double[][] leaf) {
+    if (feature.length != threshold.length || feature.length != leaf.length) {
+      throw new IllegalArgumentException("one split list, threshold list and leaf list per tree");
+    }
+    int splits = (1 << depth) - 1;
+    for (int t = 0; t < feature.length; t++) {
+      if (feature[t].length != splits
+          || threshold[t].length != splits
+          || leaf[t].length != splits + 1) {
+        throw new IllegalArgumentException(
+            "tree " + t + " is not a complete tree of depth " + depth);
+      }
+      for (int f : feature[t]) {
+        if (f < 0 || f >= features) {
+          throw new IllegalArgumentException("tree " + t + " splits on unknown feature " + f);
+        }
+      }
+    }
+    this.features = features;
+    this.depth = depth;
+    this.feature = feature;
+    this.threshold = threshold;
+    this.leaf = leaf;
+  }
+
+  /** The sum of the trees' leaves that {@code x} falls into. */
+  public double score(float[] x) {
+    if (x.length != features) {
+      throw new IllegalArgumentException("expected " + features + " features, got " + x.length);
+    }
+    double sum = 0;
+    int splits = (1 << depth) - 1;
+    for (int t = 0; t < feature.length; t++) {
+      int[] f = feature[t];
+      float[] th = threshold[t];
+      int node = 0;
+      for (int d = 0; d < depth; d++) {
+        node = 2 * node + (x[f[node]] > th[node] ? 2 : 1);
+      }
+      sum += leaf[t][node - splits];
+    }
+    return sum;
+  }
+
+  public int trees() {
+    return feature.length;
+  }
+
+  public int features() {
+    return features;
+  }
+
+  public int depth() {
+    return depth;
+  }
+
+  /** Writes the trees (read back by {@link #readFrom}). */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeInt(features);
+    out.writeInt(depth);
+    out.writeInt(feature.length);
+    for (int t = 0; t < feature.length; t++) {
+      for (int i = 0; i < feature[t].length; i++) {
+        out.writeShort(feature[t][i]);
+        out.writeFloat(threshold[t][i]);
+      }
+      for (double v : leaf[t]) {
+        out.writeDouble(v);
+      }
+    }
+  }
+
+  /** Reads trees written by {@link #writeTo}. */
+  public static BoostedTrees readFrom(DataInput in) throws IOException {
+    int features = in.readInt();
+    int depth = in.readInt();
+    int trees = in.readInt();
+    if (features < 1 || depth < 1 || depth > 12 || trees < 0 || trees > 100_000) {
+      throw new IOException("not a tree ensemble: " + features + " features, depth " + depth);
+    }
+    int splits = (1 << depth) - 1;
+    int[][] feature = new int[trees][splits];
+    float[][] threshold = new float[trees][splits];
+    double[][] leaf = new double[trees][splits + 1];
+    for (int t = 0; t < trees; t++) {
+      for (int i = 0; i < splits; i++) {
+        feature[t][i] = in.readShort();
+        threshold[t][i] = in.readFloat();
+      }
+      for (int i = 0; i <= splits; i++) {
+        leaf[t][i] = in.readDouble();
+      }
+    }
+    return new BoostedTrees(features, depth, feature, threshold, leaf);
+  }
+}

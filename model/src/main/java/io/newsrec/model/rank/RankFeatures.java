@@ -1,0 +1,78 @@
+package io.newsrec.model.rank;
+
+import java.util.List;
+
+/**
+ * The features a learned ranker reads for one candidate article of one request, computed by {@code
+ * PortalModel.rankFeatures} from the hybrid's own components. All are relative to the request (a
+ * share of the best, a rank, a log of a count or an age), so one ranker carries over between hours
+ * of heavy and light traffic.
+ */
+public final class RankFeatures {
+  private RankFeatures() {}
+
+  /** First of the five components' max-normalized scores, in the hybrid's source order. */
+  public static final int COMPONENT = 0;
+
+  /** The hybrid's fused score (weights, freshness boost). */
+  public static final int FUSED = 5;
+
+  /** The candidate's place in the hybrid's list, 0 = first. */
+  public static final int RANK = 6;
+
+  /** Clicks of the session in the request. */
+  public static final int SESSION_LENGTH = 7;
+
+  /** ln(1 + minutes since the article was first clicked). */
+  public static final int AGE = 8;
+
+  /** ln(1 + minutes since its latest click). */
+  public static final int SINCE_LAST_CLICK = 9;
+
+  /** ln(1 + its clicks counted around the request's time). */
+  public static final int POPULARITY = 10;
+
+  /** ln(1 + its rule strength from the session's last click). */
+  public static final int RULES = 11;
+
+  /** ln(1 + the best kNN vote of the request): how much the neighbours had to say. */
+  public static final int KNN_EVIDENCE = 12;
+
+  /** ln(1 + the most counted next click of the last article): how trodden its paths are. */
+  public static final int COVISIT_EVIDENCE = 13;
+
+  /** ln(1 + articles above it in session-kNN), {@link #ABSENT} when kNN did not score it. */
+  public static final int KNN_RANK = 14;
+
+  /** ln(1 + articles above it in popularity), {@link #ABSENT} when unscored. */
+  public static final int POPULARITY_RANK = 15;
+
+  /** ln(1 + articles above it in co-visitation), {@link #ABSENT} when unscored. */
+  public static final int COVISIT_RANK = 16;
+
+  public static final int COUNT = 17;
+
+  /** The rank feature of an article a component did not score: beyond any real rank. */
+  public static final float ABSENT = 20f;
+
+  /** Names, in order, for reports. */
+  public static final List<String> NAMES =
+      List.of(
+          "session-knn",
+          "transitions",
+          "popularity",
+          "co-visitation",
+          "trending",
+          "fused",
+          "rank",
+          "session-length",
+          "log-age-min",
+          "log-since-last-click-min",
+          "log-popularity",
+          "log-rules",
+          "log-knn-evidence",
+          "log-covisit-evidence",
+          "log-knn-rank",
+          "log-popularity-rank",
+          "log-covisit-rank");
+}
