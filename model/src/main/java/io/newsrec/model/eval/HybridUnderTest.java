@@ -20,8 +20,8 @@ final class HybridUnderTest implements EvalModel {
   private final PortalModel model;
   private final boolean knowsSessionsAndUsers;
   private final String name;
-  private BoostedTrees ranker;
   private RankingExamples examples;
+  private Scores lastScores;
   private int[] rawOf = new int[0];
   private long learnNanos;
   private long learned;
@@ -37,10 +37,28 @@ final class HybridUnderTest implements EvalModel {
     this.knowsSessionsAndUsers = knowsSessionsAndUsers;
   }
 
-  /** Re-ranks the best {@link EvaluateMain#RANKER_CANDIDATES} of every list with {@code trees}. */
-  HybridUnderTest rerankedBy(BoostedTrees trees) {
-    this.ranker = trees;
-    return this;
+  /**
+   * This hybrid's lists with their best {@link EvaluateMain#RANKER_CANDIDATES} re-ordered by {@code
+   * trees}, as a model of its own. It learns nothing and scores nothing itself: it re-ranks this
+   * hybrid's list of the same query, so it must come right after this hybrid in the runner's models
+   * (which evaluates them in order, as {@link WeightedCombination} relies on too).
+   */
+  EvalModel reranked(String rerankedName, BoostedTrees trees) {
+    return new EvalModel() {
+      @Override
+      public String name() {
+        return rerankedName;
+      }
+
+      @Override
+      public void learn(int row) {}
+
+      @Override
+      public void score(Query q, Scores out) {
+        model.rerank(lastScores, trees, EvaluateMain.RANKER_CANDIDATES, q.n(), q.nowMs());
+        emit(lastScores, out);
+      }
+    };
   }
 
   /**
@@ -75,12 +93,14 @@ final class HybridUnderTest implements EvalModel {
     String session = knowsSessionsAndUsers ? Long.toString(q.session()) : null;
     String user = knowsSessionsAndUsers ? Integer.toString(q.user()) : null;
     Scores scores = model.score(clicks, session, user, q.nowMs());
-    if (ranker != null) {
-      model.rerank(scores, ranker, EvaluateMain.RANKER_CANDIDATES, q.n(), q.nowMs());
-    }
     if (examples != null && q.last()) {
       collect(scores, q);
     }
+    emit(scores, out);
+    lastScores = scores;
+  }
+
+  private void emit(Scores scores, Scores out) {
     for (int k = 0; k < scores.size(); k++) {
       int id = scores.item(k);
       out.add(raw(id), scores.get(id));
@@ -90,17 +110,15 @@ final class HybridUnderTest implements EvalModel {
   private void collect(Scores scores, Query q) {
     int[] top = TopK.select(scores, EvaluateMain.RANKER_CANDIDATES);
     int target = model.idOf(Integer.toString(data.article[q.targetRow()]));
-    float[][] rows = new float[top.length][];
     int clicked = -1;
     for (int r = 0; r < top.length; r++) {
-      rows[r] = model.rankFeatures(scores, top[r], r, q.n(), q.nowMs());
       if (top[r] == target) {
         clicked = r;
       }
     }
     // a list without the target teaches the order of nothing
     if (clicked >= 0) {
-      examples.addGroup(rows, clicked);
+      examples.addGroup(model.rankFeatures(scores, top, q.n(), q.nowMs()), clicked);
     }
   }
 

@@ -3,7 +3,6 @@ package io.newsrec.model.rank;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -26,11 +25,9 @@ import java.util.stream.IntStream;
  */
 public record BoostedTreesTrainer(
     int trees, int depth, double rate, double lambda, double minChildHessian, int bins) {
-  private static final int CHUNK = 1 << 16;
-
   /**
-   * Row blocks whose histograms are built in parallel: fixed, so the sums (and the trees) are the
-   * same on any number of cores, and few, so their histograms stay small.
+   * Row blocks binned and histogrammed in parallel: fixed, so the sums (and the trees) are the same
+   * on any number of cores, and few, so their histograms stay small.
    */
   private static final int BLOCKS = 16;
 
@@ -58,18 +55,17 @@ public record BoostedTreesTrainer(
       cuts[j] = cuts(data, j, bins);
     }
     byte[] bin = new byte[n * f];
-    IntStream.range(0, chunks(n))
+    int perBlock = (n + BLOCKS - 1) / BLOCKS;
+    IntStream.range(0, BLOCKS)
         .parallel()
         .forEach(
-            c ->
-                forRows(
-                    c,
-                    n,
-                    r -> {
-                      for (int j = 0; j < f; j++) {
-                        bin[r * f + j] = (byte) binOf(cuts[j], data.value(r, j));
-                      }
-                    }));
+            block -> {
+              for (int r = block * perBlock, end = Math.min(n, r + perBlock); r < end; r++) {
+                for (int j = 0; j < f; j++) {
+                  bin[r * f + j] = (byte) binOf(cuts[j], data.value(r, j));
+                }
+              }
+            });
     double[] score = new double[n];
     double[] grad = new double[n];
     double[] hess = new double[n];
@@ -258,15 +254,5 @@ public record BoostedTreesTrainer(
       }
     }
     return lo;
-  }
-
-  private static int chunks(int n) {
-    return (n + CHUNK - 1) / CHUNK;
-  }
-
-  private static void forRows(int chunk, int n, IntConsumer body) {
-    for (int r = chunk * CHUNK, end = Math.min(n, r + CHUNK); r < end; r++) {
-      body.accept(r);
-    }
   }
 }

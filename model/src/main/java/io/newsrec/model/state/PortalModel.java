@@ -16,6 +16,7 @@ import io.newsrec.model.rank.BoostedTrees;
 import io.newsrec.model.rank.RankFeatures;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,18 +268,19 @@ public final class PortalModel {
    * {@code ranker} over their {@link RankFeatures}: they keep their places above every other
    * article, in the ranker's order.
    *
-   * @param n the session's clicks known to the catalogue (as scored)
+   * @param n the session's clicks in the request
    */
   public void rerank(Scores fused, BoostedTrees ranker, int candidates, int n, long nowMs) {
     int[] top = TopK.select(fused, candidates);
     if (top.length == 0) {
       return;
     }
+    float[][] features = rankFeatures(fused, top, n, nowMs);
     double floor = fused.get(top[0]);
     double[] learned = new double[top.length];
     double lowest = Double.POSITIVE_INFINITY;
     for (int r = 0; r < top.length; r++) {
-      learned[r] = ranker.score(rankFeatures(fused, top[r], r, n, nowMs));
+      learned[r] = ranker.score(features[r]);
       lowest = Math.min(lowest, learned[r]);
     }
     // above the best fused score, so the rest of the catalogue stays below the re-ranked ones
@@ -288,48 +290,85 @@ public final class PortalModel {
   }
 
   /**
-   * The features of candidate {@code id}, ranked {@code rank} (0 = best) in the last {@link #score}
-   * on this thread; see {@link RankFeatures} for their meaning and order.
+   * The features of {@code candidates} (best first, as {@link TopK#select} returns them) after the
+   * last {@link #score} on this thread, one row per candidate; see {@link RankFeatures} for their
+   * meaning and order.
+   *
+   * @param n the session's clicks in the request
    */
-  public float[] rankFeatures(Scores fused, int id, int rank, int n, long nowMs) {
+  public float[][] rankFeatures(Scores fused, int[] candidates, int n, long nowMs) {
     Scratch s = scratch.get();
-    float[] f = new float[RankFeatures.COUNT];
+    // what is the same for every candidate of the request is computed once
+    double[] max = new double[SOURCES.length];
     for (int c = 0; c < SOURCES.length; c++) {
-      double max = Math.max(s.parts[c].max(), floors[c]);
-      f[RankFeatures.COMPONENT + c] = max > 0 ? (float) (s.parts[c].get(id) / max) : 0f;
+      max[c] = s.parts[c].max();
     }
-    f[RankFeatures.FUSED] = (float) fused.get(id);
-    f[RankFeatures.RANK] = rank;
-    f[RankFeatures.SESSION_LENGTH] = n;
-    f[RankFeatures.AGE] = logMinutes(nowMs - catalog.firstSeen(id));
-    f[RankFeatures.SINCE_LAST_CLICK] = logMinutes(nowMs - catalog.lastSeen(id));
-    f[RankFeatures.POPULARITY] = (float) Math.log1p(s.parts[2].get(id));
-    f[RankFeatures.RULES] = (float) Math.log1p(s.parts[1].get(id));
-    f[RankFeatures.KNN_EVIDENCE] = (float) Math.log1p(Math.max(0, s.parts[0].max()));
-    f[RankFeatures.COVISIT_EVIDENCE] = (float) Math.log1p(Math.max(0, s.parts[3].max()));
-    f[RankFeatures.KNN_RANK] = logRank(s.parts[0], id);
-    f[RankFeatures.POPULARITY_RANK] = logRank(s.parts[2], id);
-    f[RankFeatures.COVISIT_RANK] = logRank(s.parts[3], id);
-    return f;
+    double[][] descending = {
+      sortedDescending(s.parts[0]), null, sortedDescending(s.parts[2]), sortedDescending(s.parts[3])
+    };
+    float knnEvidence = (float) Math.log1p(max[0]);
+    float covisitEvidence = (float) Math.log1p(max[3]);
+    float[][] rows = new float[candidates.length][];
+    for (int r = 0; r < candidates.length; r++) {
+      int id = candidates[r];
+      float[] f = new float[RankFeatures.COUNT];
+      for (int c = 0; c < SOURCES.length; c++) {
+        double scale = Math.max(max[c], floors[c]);
+        f[RankFeatures.COMPONENT + c] = scale > 0 ? (float) (s.parts[c].get(id) / scale) : 0f;
+      }
+      f[RankFeatures.FUSED] = (float) fused.get(id);
+      f[RankFeatures.RANK] = r;
+      f[RankFeatures.SESSION_LENGTH] = n;
+      f[RankFeatures.AGE] = logMinutes(nowMs - catalog.firstSeen(id));
+      f[RankFeatures.SINCE_LAST_CLICK] = logMinutes(nowMs - catalog.lastSeen(id));
+      f[RankFeatures.POPULARITY] = (float) Math.log1p(s.parts[2].get(id));
+      f[RankFeatures.RULES] = (float) Math.log1p(s.parts[1].get(id));
+      f[RankFeatures.KNN_EVIDENCE] = knnEvidence;
+      f[RankFeatures.COVISIT_EVIDENCE] = covisitEvidence;
+      f[RankFeatures.KNN_RANK] = logRank(descending[0], s.parts[0].get(id));
+      f[RankFeatures.POPULARITY_RANK] = logRank(descending[2], s.parts[2].get(id));
+      f[RankFeatures.COVISIT_RANK] = logRank(descending[3], s.parts[3].get(id));
+      rows[r] = f;
+    }
+    return rows;
   }
 
   private static float logMinutes(long ms) {
     return (float) Math.log1p(Math.max(0, ms) / (double) MINUTE);
   }
 
-  /** ln(1 + articles scored above {@code id} in {@code part}), {@link RankFeatures#ABSENT} if 0. */
-  private static float logRank(Scores part, int id) {
-    double v = part.get(id);
+  private static double[] sortedDescending(Scores part) {
+    double[] v = new double[part.size()];
+    for (int k = 0; k < v.length; k++) {
+      v[k] = -part.get(part.item(k));
+    }
+    Arrays.sort(v);
+    for (int k = 0; k < v.length; k++) {
+      v[k] = -v[k];
+    }
+    return v;
+  }
+
+  /**
+   * ln(1 + scores above {@code v} in {@code descending}), {@link RankFeatures#ABSENT} when the
+   * component did not score the candidate.
+   */
+  private static float logRank(double[] descending, double v) {
     if (!(v > 0)) {
       return RankFeatures.ABSENT;
     }
-    int above = 0;
-    for (int k = 0; k < part.size(); k++) {
-      if (part.get(part.item(k)) > v) {
-        above++;
+    // the first index whose score is not above v = the number of scores above it
+    int lo = 0;
+    int hi = descending.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (descending[mid] > v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    return (float) Math.log1p(above);
+    return (float) Math.log1p(lo);
   }
 
   /** The best {@code count} articles of the last {@link #score} on this thread, with sources. */

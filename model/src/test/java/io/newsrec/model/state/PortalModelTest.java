@@ -82,7 +82,8 @@ class PortalModelTest {
     assertThat(model.top(scores, 3))
         .extracting(PortalModel.Ranked::articleId)
         .containsExactly("a", "b", "c");
-    float[] second = model.rankFeatures(scores, model.idOf("b"), 1, 0, T0 + MINUTE);
+    float[] second =
+        model.rankFeatures(scores, new int[] {model.idOf("a"), model.idOf("b")}, 0, T0 + MINUTE)[1];
     assertThat(second[RankFeatures.RANK]).isEqualTo(1f);
     assertThat(second[RankFeatures.COMPONENT + 2]).isEqualTo(0.6f); // popularity 3 of 5
     assertThat(second[RankFeatures.POPULARITY_RANK]).isEqualTo((float) Math.log(2)); // 1 above
