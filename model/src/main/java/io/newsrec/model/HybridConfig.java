@@ -41,6 +41,10 @@ import java.util.TreeSet;
  * @param weightTrending {@code weight_trending}: weight of the rise in an article's click rate
  * @param trendingHalfLifeMinutes {@code trending_half_life_minutes}: the short half-life whose rate
  *     is compared with that of {@link io.newsrec.model.algo.Trending#BASELINE_HALF_LIVES} times it
+ * @param rankerTrees {@code ranker_trees}: trees of the learned re-ranker that {@code train} fits
+ *     (see {@link io.newsrec.model.rank.Ranker}); 0 = no re-ranker, the fixed-weight hybrid alone
+ * @param rankerLists {@code ranker_lists}: most recommendation lists {@code train} collects to fit
+ *     it (each ~3.4 KB while training; the clicks scored are spread evenly over the history)
  */
 public record HybridConfig(
     double popularityHalfLifeMinutes,
@@ -63,7 +67,9 @@ public record HybridConfig(
     double weightCovisit,
     double covisitHalfLifeMinutes,
     double weightTrending,
-    double trendingHalfLifeMinutes) {
+    double trendingHalfLifeMinutes,
+    int rankerTrees,
+    int rankerLists) {
 
   /** The defaults, as a SageMaker hyperparameter map. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -86,6 +92,8 @@ public record HybridConfig(
         weightCovisit >= 0 && covisitHalfLifeMinutes > 0 && covisitHalfLifeMinutes < 1e9,
         "weight_covisit must be >= 0, covisit_half_life_minutes > 0 and finite");
     require(weightTrending >= 0 && trendingHalfLifeMinutes > 0, "trending must be >= 0");
+    require(rankerTrees >= 0 && rankerTrees <= 5_000, "ranker_trees must be in [0, 5000]");
+    require(rankerLists >= 1 && rankerLists <= 500_000, "ranker_lists must be in [1, 500000]");
   }
 
   /**
@@ -126,7 +134,9 @@ public record HybridConfig(
         num(all, "weight_covisit"),
         num(all, "covisit_half_life_minutes"),
         num(all, "weight_trending"),
-        num(all, "trending_half_life_minutes"));
+        num(all, "trending_half_life_minutes"),
+        integer(all, "ranker_trees"),
+        integer(all, "ranker_lists"));
   }
 
   /** This configuration as a complete hyperparameter map (written into the artifact). */
@@ -153,6 +163,8 @@ public record HybridConfig(
     m.put("covisit_half_life_minutes", str(covisitHalfLifeMinutes));
     m.put("weight_trending", str(weightTrending));
     m.put("trending_half_life_minutes", str(trendingHalfLifeMinutes));
+    m.put("ranker_trees", Integer.toString(rankerTrees));
+    m.put("ranker_lists", Integer.toString(rankerLists));
     return m;
   }
 
@@ -179,6 +191,8 @@ public record HybridConfig(
     m.put("covisit_half_life_minutes", "10");
     m.put("weight_trending", "0.3");
     m.put("trending_half_life_minutes", "5");
+    m.put("ranker_trees", "200");
+    m.put("ranker_lists", "100000");
     return Map.copyOf(m);
   }
 
@@ -193,6 +207,16 @@ public record HybridConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("hyperparameter '" + key + "' is not a number: " + raw);
     }
+  }
+
+  /** A whole number: "200" or "200.0", not "0.5" (which {@code (int)} would silently make 0). */
+  private static int integer(Map<String, String> m, String key) {
+    double v = num(m, key);
+    if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "hyperparameter '" + key + "' is not a whole number: " + m.get(key).trim());
+    }
+    return (int) v;
   }
 
   private static boolean bool(Map<String, String> m, String key) {

@@ -1,6 +1,10 @@
 package io.newsrec.model;
 
 import io.newsrec.model.algo.Scores;
+import io.newsrec.model.algo.TopK;
+import io.newsrec.model.rank.BoostedTrees;
+import io.newsrec.model.rank.Ranker;
+import io.newsrec.model.rank.RankingExamples;
 import io.newsrec.model.state.ArtifactCodec;
 import io.newsrec.model.state.PortalModel;
 import java.io.IOException;
@@ -9,10 +13,12 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 
 /**
  * The news recommender: a hybrid of session-kNN with neighbour recency, time-decayed sequential
@@ -22,17 +28,33 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * excluded, only articles clicked within the horizon recommended. Learns online, one {@link
  * Interaction} at a time; each portal has its own state.
  *
+ * <p>When {@link #train} fitted one, a learned re-ranker ({@link io.newsrec.model.rank.Ranker})
+ * re-orders the best {@link Ranker#CANDIDATES} of each list by the components' scores and the
+ * request's context; it is shared by the portals (its features are all relative to the request) and
+ * does not change while serving, whereas the state it reads goes on learning.
+ *
  * <p>Thread-safety: one {@link ReentrantReadWriteLock} per portal. {@link #update} (one writer, the
  * stream consumer) takes the write lock of its portal for the microseconds an update lasts; {@link
  * #recommend} takes the read lock, so requests run in parallel with each other and a portal's
  * updates never stall another portal's requests.
  */
 public final class HybridRecommender implements Recommender {
+  /** What a re-ranked item adds to its sources. */
+  static final String RANKER_SOURCE = "ranker";
+
   private final HybridConfig config;
-  private final Map<String, Guarded> portals = new ConcurrentHashMap<>();
+  private final Map<String, Guarded> portals;
+
+  /** Null until {@link #train} fits one or an artifact brings one. */
+  private volatile BoostedTrees ranker;
 
   private HybridRecommender(HybridConfig config) {
+    this(config, new ConcurrentHashMap<>());
+  }
+
+  private HybridRecommender(HybridConfig config, Map<String, Guarded> portals) {
     this.config = config;
+    this.portals = portals;
   }
 
   /**
@@ -50,6 +72,7 @@ public final class HybridRecommender implements Recommender {
   public static HybridRecommender read(InputStream in) throws IOException {
     ArtifactCodec.Restored restored = ArtifactCodec.read(in);
     HybridRecommender r = new HybridRecommender(restored.config());
+    r.ranker = restored.ranker();
     restored.portals().forEach((portal, model) -> r.portals.put(portal, new Guarded(model)));
     return r;
   }
@@ -57,6 +80,101 @@ public final class HybridRecommender implements Recommender {
   /** The hyperparameters in force. */
   public HybridConfig config() {
     return config;
+  }
+
+  /** Whether a learned re-ranker orders the lists. */
+  public boolean hasRanker() {
+    return ranker != null;
+  }
+
+  /**
+   * This model's state (shared, not copied: what either learns, both know) answering with the fixed
+   * weights alone, as a baseline for the re-ranker's cost and gain.
+   */
+  public HybridRecommender withoutRanker() {
+    return new HybridRecommender(config, portals);
+  }
+
+  /**
+   * Replays the history through {@link #update} and, unless {@code ranker_trees} is 0, fits the
+   * re-ranker on the way: before learning a click that has earlier clicks in its session, it asks
+   * for that session's recommendations exactly as a request would ({@link #recommend}'s scoring:
+   * the session's clicks so far, the reader, the click's time) and keeps the best {@link
+   * Ranker#CANDIDATES} with which one was clicked. At most {@code ranker_lists} such clicks, spread
+   * evenly over the history; lists that miss the click teach nothing and are dropped. Fewer than
+   * {@link Ranker#MIN_LISTS} lists keep the fixed-weight hybrid.
+   */
+  @Override
+  public void train(List<Interaction> inTimeOrder, Consumer<String> progress) {
+    if (config.rankerTrees() == 0) {
+      Recommender.super.train(inTimeOrder, progress);
+      return;
+    }
+    long start = System.nanoTime();
+    RankingExamples examples =
+        RankerTraining.replay(inTimeOrder, config.rankerLists(), this::update, this::example);
+    double replaySeconds = (System.nanoTime() - start) / 1e9;
+    if (examples.groups() < Ranker.MIN_LISTS) {
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "ranker: %d lists held the clicked article, fewer than %d; serving the"
+                  + " fixed-weight hybrid",
+              examples.groups(),
+              Ranker.MIN_LISTS));
+      return;
+    }
+    long fitStart = System.nanoTime();
+    double[] loss = {Double.NaN, Double.NaN};
+    BoostedTrees trees =
+        Ranker.trainer(config.rankerTrees())
+            .fit(
+                examples,
+                l -> {
+                  if (Double.isNaN(loss[0])) {
+                    loss[0] = l;
+                  }
+                  loss[1] = l;
+                });
+    ranker = trees;
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "ranker: %d lists collected while replaying %d interactions (%.1f s), %d trees fitted"
+                + " in %.1f s, loss per list %.4f -> %.4f",
+            examples.groups(),
+            inTimeOrder.size(),
+            replaySeconds,
+            trees.trees(),
+            (System.nanoTime() - fitStart) / 1e9,
+            loss[0],
+            loss[1]));
+  }
+
+  /**
+   * The features of the best candidates for a session just before it clicked {@code click}, and the
+   * clicked one's place among them; null when the click is not among them (or the portal is new).
+   */
+  private RankerTraining.Example example(Interaction click, List<String> sessionSoFar) {
+    Guarded g = portals.get(click.portal());
+    if (g == null) {
+      return null;
+    }
+    g.lock.readLock().lock();
+    try {
+      Scores scores = g.model.score(sessionSoFar, null, click.userId(), click.timeMs());
+      int[] top = TopK.select(scores, Ranker.CANDIDATES);
+      int target = g.model.idOf(click.articleId());
+      for (int r = 0; r < top.length; r++) {
+        if (top[r] == target) {
+          return new RankerTraining.Example(
+              g.model.rankFeatures(scores, top, sessionSoFar.size(), click.timeMs()), r);
+        }
+      }
+      return null;
+    } finally {
+      g.lock.readLock().unlock();
+    }
   }
 
   @Override
@@ -94,9 +212,19 @@ public final class HybridRecommender implements Recommender {
           scores.set(id, Double.NEGATIVE_INFINITY);
         }
       }
+      BoostedTrees trees = ranker;
+      int reranked =
+          trees == null
+              ? 0
+              : g.model.rerank(scores, trees, Ranker.CANDIDATES, clicks.size(), request.nowMs());
       List<Recommendations.Item> items = new ArrayList<>(request.count());
       for (PortalModel.Ranked r : g.model.top(scores, request.count())) {
-        items.add(new Recommendations.Item(r.articleId(), r.score(), r.sources()));
+        List<String> sources = r.sources();
+        if (items.size() < reranked) {
+          sources = new ArrayList<>(sources);
+          sources.add(RANKER_SOURCE);
+        }
+        items.add(new Recommendations.Item(r.articleId(), r.score(), sources));
       }
       return new Recommendations(items);
     } finally {
@@ -115,7 +243,7 @@ public final class HybridRecommender implements Recommender {
         locked.add(e.getValue());
         snapshot.put(e.getKey(), e.getValue().model);
       }
-      ArtifactCodec.write(config, snapshot, out);
+      ArtifactCodec.write(config, ranker, snapshot, out);
     } finally {
       locked.forEach(g -> g.lock.readLock().unlock());
     }

@@ -9,6 +9,7 @@ import io.newsrec.model.algo.Scores;
 import io.newsrec.model.rank.BoostedTrees;
 import io.newsrec.model.rank.BoostedTreesTrainer;
 import io.newsrec.model.rank.RankFeatures;
+import io.newsrec.model.rank.Ranker;
 import io.newsrec.model.rank.RankingExamples;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -37,16 +38,13 @@ import java.util.Map;
  * </pre>
  */
 public final class EvaluateMain {
-  /** Candidates of the hybrid's list that the learned re-ranker orders. */
-  static final int RANKER_CANDIDATES = 50;
-
   /**
-   * The re-ranker's trainer: 200 trees of depth 5 at rate 0.1, leaves regularized by 1, 64 bins a
-   * feature (400 trees lowered the training loss further but not the evaluated hours' NDCG; 100 at
-   * rate 0.2 lost 0.0008 in A, see bench/README.md).
+   * The re-ranker's trainer, as {@code train} fits it with the default {@code ranker_trees}: 200
+   * trees (400 lowered the training loss further but not the evaluated hours' NDCG; 100 at rate 0.2
+   * lost 0.0008 in A, see bench/README.md).
    */
   static final BoostedTreesTrainer RANKER_TRAINER =
-      new BoostedTreesTrainer(200, 5, 0.1, 1.0, 1.0, 64);
+      Ranker.trainer(HybridConfig.parse(Map.of()).rankerTrees());
 
   private EvaluateMain() {}
 
@@ -211,7 +209,7 @@ public final class EvaluateMain {
     report.put("trainingHours", "half a step after each evaluated hour (none evaluated)");
     report.put("trainingSessions", runner.sessions());
     report.put("trainingLists", examples.groups());
-    report.put("candidates", RANKER_CANDIDATES);
+    report.put("candidates", Ranker.CANDIDATES);
     report.put("features", RankFeatures.NAMES);
     report.put("trainer", RANKER_TRAINER.toString());
     report.put("lossFirstTree", ModelResult.round(loss[0]));

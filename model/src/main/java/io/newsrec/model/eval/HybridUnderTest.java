@@ -38,10 +38,10 @@ final class HybridUnderTest implements EvalModel {
   }
 
   /**
-   * This hybrid's lists with their best {@link EvaluateMain#RANKER_CANDIDATES} re-ordered by {@code
-   * trees}, as a model of its own. It learns nothing and scores nothing itself: it re-ranks this
-   * hybrid's list of the same query, so it must come right after this hybrid in the runner's models
-   * (which evaluates them in order, as {@link WeightedCombination} relies on too).
+   * This hybrid's lists with their best {@link io.newsrec.model.rank.Ranker#CANDIDATES} re-ordered
+   * by {@code trees}, as a model of its own. It learns nothing and scores nothing itself: it
+   * re-ranks this hybrid's list of the same query, so it must come right after this hybrid in the
+   * runner's models (which evaluates them in order, as {@link WeightedCombination} relies on too).
    */
   EvalModel reranked(String rerankedName, BoostedTrees trees) {
     return new EvalModel() {
@@ -55,7 +55,7 @@ final class HybridUnderTest implements EvalModel {
 
       @Override
       public void score(Query q, Scores out) {
-        model.rerank(lastScores, trees, EvaluateMain.RANKER_CANDIDATES, q.n(), q.nowMs());
+        model.rerank(lastScores, trees, io.newsrec.model.rank.Ranker.CANDIDATES, q.n(), q.nowMs());
         emit(lastScores, out);
       }
     };
@@ -63,7 +63,7 @@ final class HybridUnderTest implements EvalModel {
 
   /**
    * Collects, for every prediction of a session's last click whose target is among the best {@link
-   * EvaluateMain#RANKER_CANDIDATES}, their features and which one was clicked.
+   * io.newsrec.model.rank.Ranker#CANDIDATES}, their features and which one was clicked.
    */
   HybridUnderTest collecting(RankingExamples into) {
     this.examples = into;
@@ -108,7 +108,7 @@ final class HybridUnderTest implements EvalModel {
   }
 
   private void collect(Scores scores, Query q) {
-    int[] top = TopK.select(scores, EvaluateMain.RANKER_CANDIDATES);
+    int[] top = TopK.select(scores, io.newsrec.model.rank.Ranker.CANDIDATES);
     int target = model.idOf(Integer.toString(data.article[q.targetRow()]));
     int clicked = -1;
     for (int r = 0; r < top.length; r++) {

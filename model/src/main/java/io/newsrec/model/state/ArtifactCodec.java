@@ -2,6 +2,8 @@ package io.newsrec.model.state;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.Interaction;
+import io.newsrec.model.rank.BoostedTrees;
+import io.newsrec.model.rank.RankFeatures;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -16,9 +18,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The model artifact, format version 1: gzip of a {@link DataOutputStream} holding the magic {@code
- * NEWSREC-HYBRID}, the version, the hyperparameters, and per portal the articles' first sighting,
- * the interactions of the session horizon and the readers' histories.
+ * The model artifact, format version 2: gzip of a {@link DataOutputStream} holding the magic {@code
+ * NEWSREC-HYBRID}, the version, the hyperparameters, the learned re-ranker if there is one, and per
+ * portal the articles' first sighting, the interactions of the session horizon and the readers'
+ * histories. Version 1 (no re-ranker) is still read: a model trained before the re-ranker existed
+ * serves as it did.
  *
  * <p>Why the interactions and not the structures: the state is a pure function of the recent
  * interactions (everything older has decayed to nothing or aged out), so replaying them on {@link
@@ -28,15 +32,28 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ArtifactCodec {
   static final String MAGIC = "NEWSREC-HYBRID";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+
+  /** The version before the re-ranker; read, never written. */
+  static final int VERSION_WITHOUT_RANKER = 1;
 
   private ArtifactCodec() {}
 
-  /** What an artifact holds. */
-  public record Restored(HybridConfig config, Map<String, PortalModel> portals) {}
+  /**
+   * What an artifact holds.
+   *
+   * @param ranker the learned re-ranker, null when the artifact has none
+   */
+  public record Restored(
+      HybridConfig config, BoostedTrees ranker, Map<String, PortalModel> portals) {}
 
-  /** Writes the artifact; the caller keeps writers out of the portals meanwhile. */
-  public static void write(HybridConfig config, Map<String, PortalModel> portals, OutputStream out)
+  /**
+   * Writes the artifact; the caller keeps writers out of the portals meanwhile.
+   *
+   * @param ranker the learned re-ranker, null for none
+   */
+  public static void write(
+      HybridConfig config, BoostedTrees ranker, Map<String, PortalModel> portals, OutputStream out)
       throws IOException {
     GZIPOutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16));
     DataOutputStream d = new DataOutputStream(gzip);
@@ -47,6 +64,10 @@ public final class ArtifactCodec {
     for (Map.Entry<String, String> e : hp.entrySet()) {
       d.writeUTF(e.getKey());
       d.writeUTF(e.getValue());
+    }
+    d.writeBoolean(ranker != null);
+    if (ranker != null) {
+      ranker.writeTo(d);
     }
     d.writeInt(portals.size());
     for (Map.Entry<String, PortalModel> p : portals.entrySet()) {
@@ -94,20 +115,32 @@ public final class ArtifactCodec {
         new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
     String magic = d.readUTF();
     int version = d.readInt();
-    if (!MAGIC.equals(magic) || version != VERSION) {
-      throw new IOException("not a newsrec hybrid artifact of version " + VERSION);
+    if (!MAGIC.equals(magic) || (version != VERSION && version != VERSION_WITHOUT_RANKER)) {
+      throw new IOException(
+          "not a newsrec hybrid artifact of version " + VERSION_WITHOUT_RANKER + " or " + VERSION);
     }
     Map<String, String> hp = new LinkedHashMap<>();
     for (int n = d.readInt(); n > 0; n--) {
       hp.put(d.readUTF(), d.readUTF());
     }
     HybridConfig config = HybridConfig.parse(hp);
+    BoostedTrees ranker = null;
+    if (version >= VERSION && d.readBoolean()) {
+      ranker = BoostedTrees.readFrom(d);
+      if (ranker.features() != RankFeatures.COUNT) {
+        throw new IOException(
+            "the artifact's re-ranker reads "
+                + ranker.features()
+                + " features, this model computes "
+                + RankFeatures.COUNT);
+      }
+    }
     Map<String, PortalModel> portals = new LinkedHashMap<>();
     for (int n = d.readInt(); n > 0; n--) {
       String portal = d.readUTF();
       portals.put(portal, readPortal(config, portal, d));
     }
-    return new Restored(config, portals);
+    return new Restored(config, ranker, portals);
   }
 
   private static PortalModel readPortal(HybridConfig config, String portal, DataInputStream d)

@@ -269,11 +269,12 @@ public final class PortalModel {
    * article, in the ranker's order.
    *
    * @param n the session's clicks in the request
+   * @return how many articles it re-ordered (the first ones of the list now)
    */
-  public void rerank(Scores fused, BoostedTrees ranker, int candidates, int n, long nowMs) {
+  public int rerank(Scores fused, BoostedTrees ranker, int candidates, int n, long nowMs) {
     int[] top = TopK.select(fused, candidates);
     if (top.length == 0) {
-      return;
+      return 0;
     }
     float[][] features = rankFeatures(fused, top, n, nowMs);
     double floor = fused.get(top[0]);
@@ -287,6 +288,7 @@ public final class PortalModel {
     for (int r = 0; r < top.length; r++) {
       fused.set(top[r], floor + 1.0 + (learned[r] - lowest));
     }
+    return top.length;
   }
 
   /**

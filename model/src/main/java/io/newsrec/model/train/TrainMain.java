@@ -1,6 +1,5 @@
 package io.newsrec.model.train;
 
-import io.newsrec.model.Interaction;
 import io.newsrec.model.Recommender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code train} entry point of the SageMaker training container contract: reads the
  * hyperparameters and the {@code interactions} channel, replays the interactions in time order
- * through the model's online update, and writes {@code model.bin} to the model folder. On failure
- * it writes the reason to {@code <output>/failure} (SageMaker shows it as the job's failure reason)
- * and exits with status 1.
+ * through the model's online update (fitting the hybrid's re-ranker on the way, see {@link
+ * io.newsrec.model.HybridRecommender#train}), and writes {@code model.bin} to the model folder. On
+ * failure it writes the reason to {@code <output>/failure} (SageMaker shows it as the job's failure
+ * reason) and exits with status 1.
  *
  * <p>Usage: {@code train [--root /opt/ml] [--channel interactions] [--hyperparameters file] [--data
  * dir] [--model-dir dir] [--output-dir dir]}.
@@ -48,9 +48,7 @@ public final class TrainMain {
         throw new IllegalArgumentException(
             "no valid interactions in " + data.files() + " file(s) under " + paths.data());
       }
-      for (Interaction interaction : data.interactions()) {
-        model.update(interaction);
-      }
+      model.train(data.interactions(), line -> log.info("{}", line));
       Path artifact = ModelArtifact.write(model, paths.modelDir());
       log.info(
           "trained on {} interactions from {} file(s) ({} rejected lines) in {} ms; wrote {} ({}"

@@ -42,11 +42,15 @@ class TrainContractTest {
    * as in g1) to a g1 CSV.
    */
   private long writeChannel() throws Exception {
+    return writeChannel(120);
+  }
+
+  private long writeChannel(int sessions) throws Exception {
     Random random = new Random(42);
     List<Interaction> archive = new ArrayList<>();
     List<Interaction> csv = new ArrayList<>();
     long t = START.toEpochMilli();
-    for (int s = 0; s < 120; s++, t += 60_000) {
+    for (int s = 0; s < sessions; s++, t += 60_000) {
       int pattern = s % 3;
       String lead =
           switch (pattern) {
@@ -110,6 +114,27 @@ class TrainContractTest {
       assertThat(afterC.at("/items/0/articleId").asText()).isEqualTo("102");
       assertThat(afterA.at("/items/0/sources")).isNotEmpty();
       assertThat(afterA.at("/model/version").asText()).matches("[0-9a-f]{12}");
+    }
+  }
+
+  @Test
+  void aLongEnoughHistoryTrainsTheReRankerThatServeThenUses() throws Exception {
+    // 1,200 sessions: ~1,200 lists whose next click is among the candidates, over the 500 it takes
+    long end = writeChannel(1_200);
+    writeHyperparameters("{\"ranker_trees\":\"20\"}");
+
+    int exit = TrainMain.run(new String[] {"--root", root.toString()}, new HybridModelFactory());
+
+    assertThat(exit).isZero();
+    Clock clock = Clock.fixed(Instant.ofEpochMilli(end), ZoneOffset.UTC);
+    ServeConfig config = new ServeConfig(0, root.resolve("model"), 2, null, 0);
+    try (ServeMain.Running running = ServeMain.start(config, new HybridModelFactory(), clock);
+        SageMakerRuntimeClient sagemaker = client(running.port())) {
+      JsonNode afterA =
+          invoke(sagemaker, "{\"portal\":\"g1\",\"sessionClicks\":[\"lead-a\"],\"count\":3}");
+
+      assertThat(afterA.at("/items/0/articleId").asText()).isEqualTo("follow-a");
+      assertThat(afterA.at("/items/0/sources").toString()).contains("\"ranker\"");
     }
   }
 

@@ -24,9 +24,10 @@ import java.util.Map;
 
 /**
  * The serving benchmark behind {@code bench/results/model-serving.json} (run it with {@code
- * bench/run-model-serving.sh}): online-update throughput over all g1 clicks, the memory of the
- * state they build, and {@code /invocations} latency at fixed request rates against {@code serve}
- * in its own JVM.
+ * bench/run-model-serving.sh}): online-update throughput over all g1 clicks, the served model built
+ * from them as {@code train} builds it (replay and learned re-ranker) and its memory, and {@code
+ * /invocations} latency at fixed request rates against {@code serve} in its own JVM, with the
+ * re-ranker and, as the baseline of the same run, the same state without it.
  */
 public final class ServingBenchmark {
 
@@ -99,6 +100,26 @@ public final class ServingBenchmark {
             "meetsTarget",
             median >= 100_000));
 
+    // The served model is what `train` builds from the same history: the replay and the learned
+    // re-ranker it fits on the way (the update runs above measure the replay alone).
+    model = null;
+    System.gc();
+    model = HybridRecommender.create(Map.of());
+    long trainStart = System.nanoTime();
+    List<String> trainLog = new ArrayList<>();
+    model.train(
+        ordered,
+        line -> {
+          trainLog.add(line);
+          progress("%s", line);
+        });
+    result.put(
+        "training",
+        ordered(
+            "seconds", seconds(System.nanoTime() - trainStart),
+            "ranker", model.hasRanker(),
+            "log", trainLog));
+
     // Request bodies from the busiest part of the data's end: the two hours before the 99th
     // percentile click (the very last clicks are a thin tail of late readers).
     long to = ordered.get((int) (ordered.size() * 0.99)).timeMs();
@@ -111,6 +132,9 @@ public final class ServingBenchmark {
     long writeStart = System.nanoTime();
     Path artifact = ModelArtifact.write(model, options.work().resolve("model"));
     double writeSeconds = seconds(System.nanoTime() - writeStart);
+    // the baseline of the same run: the same state answering with the fixed weights alone
+    Path fixedWeights =
+        ModelArtifact.write(model.withoutRanker(), options.work().resolve("model-fixed-weights"));
     model = null;
     long readStart = System.nanoTime();
     ModelArtifact.read(new HybridModelFactory(), artifact);
@@ -123,7 +147,11 @@ public final class ServingBenchmark {
             "artifactWriteSeconds", writeSeconds,
             "artifactReadSeconds", readSeconds));
 
-    result.put("invocations", invocations(options, artifact.getParent(), bodies));
+    Map<String, Object> served = invocations(options, artifact.getParent(), bodies);
+    Map<String, Object> fixed = invocations(options, fixedWeights.getParent(), bodies);
+    result.put("invocations", served);
+    result.put("invocationsWithoutRanker", fixed);
+    result.put("rankerCost", rankerCost(served, fixed));
     // The machine is shared: a load average far above the core count inflates every figure.
     result.put("loadAverage", ordered("atStart", loadAtStart, "atEnd", loadAverage()));
     Files.createDirectories(options.out().toAbsolutePath().getParent());
@@ -131,6 +159,31 @@ public final class ServingBenchmark {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(options.out().toFile(), result);
     progress("wrote %s", options.out());
+  }
+
+  /** The re-ranker's cost per rate: in-server p50 and p99 with it over those without it. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> rankerCost(
+      Map<String, Object> served, Map<String, Object> baseline) {
+    List<Map<String, Object>> with = (List<Map<String, Object>>) served.get("rates");
+    List<Map<String, Object>> without = (List<Map<String, Object>>) baseline.get("rates");
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int k = 0; k < with.size(); k++) {
+      Map<String, Object> a = (Map<String, Object>) with.get(k).get("serverTimeMs");
+      Map<String, Object> b = (Map<String, Object>) without.get(k).get("serverTimeMs");
+      out.add(
+          ordered(
+              "requestsPerSecond", with.get(k).get("requestsPerSecond"),
+              "serverP50Ratio", ratio(a.get("p50"), b.get("p50")),
+              "serverP99Ratio", ratio(a.get("p99"), b.get("p99")),
+              "p99MsWithRanker", with.get(k).get("p99Ms"),
+              "p99MsWithoutRanker", without.get(k).get("p99Ms")));
+    }
+    return out;
+  }
+
+  private static double ratio(Object a, Object b) {
+    return Math.round(((Number) a).doubleValue() / ((Number) b).doubleValue() * 1000) / 1000.0;
   }
 
   private static Map<String, Object> invocations(

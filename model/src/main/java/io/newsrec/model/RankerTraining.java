@@ -1,0 +1,73 @@
+package io.newsrec.model;
+
+import io.newsrec.model.rank.RankFeatures;
+import io.newsrec.model.rank.RankingExamples;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * The replay that collects a re-ranker's training lists: the history is learned click by click, and
+ * before a sampled click is learned, the model's list for its session so far is taken as an
+ * example. Which clicks: those with an earlier click in their session (a list needs a session to
+ * follow, as protocol A's do), every {@code stride}-th of them so that at most {@code maxLists} are
+ * scored and they spread evenly over the history, whatever its length.
+ */
+final class RankerTraining {
+  private RankerTraining() {}
+
+  /**
+   * One list: its candidates' {@link RankFeatures} rows, best first, and the clicked one's place.
+   */
+  record Example(float[][] candidates, int clicked) {}
+
+  /**
+   * @param learn learns one interaction
+   * @param example the list for a click given the session's earlier article ids, or null when the
+   *     clicked article is not among its candidates
+   */
+  static RankingExamples replay(
+      List<Interaction> inTimeOrder,
+      int maxLists,
+      Consumer<Interaction> learn,
+      BiFunction<Interaction, List<String>, Example> example) {
+    // clicks left per session, so that a session's prefix is dropped after its last click and the
+    // prefixes held are those of sessions still running, not of the whole history
+    Map<SessionKey, int[]> left = new HashMap<>();
+    for (Interaction e : inTimeOrder) {
+      left.computeIfAbsent(SessionKey.of(e), k -> new int[1])[0]++;
+    }
+    long followers = inTimeOrder.size() - (long) left.size();
+    long stride = Math.max(1, (followers + maxLists - 1) / maxLists);
+    RankingExamples examples = new RankingExamples(RankFeatures.COUNT);
+    Map<SessionKey, List<String>> soFar = new HashMap<>();
+    long follower = 0;
+    for (Interaction e : inTimeOrder) {
+      SessionKey key = SessionKey.of(e);
+      List<String> session = soFar.computeIfAbsent(key, k -> new ArrayList<>(4));
+      if (!session.isEmpty() && follower++ % stride == 0 && examples.groups() < maxLists) {
+        Example x = example.apply(e, List.copyOf(session));
+        if (x != null) {
+          examples.addGroup(x.candidates(), x.clicked());
+        }
+      }
+      learn.accept(e);
+      session.add(e.articleId());
+      if (--left.get(key)[0] == 0) {
+        soFar.remove(key);
+        left.remove(key);
+      }
+    }
+    return examples;
+  }
+
+  /** Sessions are per portal: the same id on two portals is two sessions. */
+  private record SessionKey(String portal, String sessionId) {
+    static SessionKey of(Interaction e) {
+      return new SessionKey(e.portal(), e.sessionId());
+    }
+  }
+}

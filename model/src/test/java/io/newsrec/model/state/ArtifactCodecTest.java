@@ -1,0 +1,119 @@
+package io.newsrec.model.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsrec.model.HybridConfig;
+import io.newsrec.model.Interaction;
+import io.newsrec.model.algo.Scores;
+import io.newsrec.model.rank.BoostedTrees;
+import io.newsrec.model.rank.RankFeatures;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class ArtifactCodecTest {
+  private static final long T0 = 1_506_800_000_000L;
+
+  @Test
+  void anArtifactOfVersionOneIsStillReadAndHasNoRanker() throws IOException {
+    // written field by field as version 1 had it: magic, version, hyperparameters (one), portals:
+    // catalogue (two articles), log (two clicks of one session), readers (none)
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      d.writeUTF("NEWSREC-HYBRID");
+      d.writeInt(1);
+      d.writeInt(1);
+      d.writeUTF("knn_neighbours");
+      d.writeUTF("50");
+      d.writeInt(1);
+      d.writeUTF("g1");
+      d.writeInt(2);
+      d.writeUTF("a");
+      d.writeLong(T0);
+      d.writeUTF("b");
+      d.writeLong(T0 + 1_000);
+      d.writeInt(2);
+      for (String article : List.of("a", "b")) {
+        d.writeUTF("s1");
+        d.writeBoolean(false);
+        d.writeUTF(article);
+        d.writeLong(article.equals("a") ? T0 : T0 + 1_000);
+        d.writeDouble(1.0);
+      }
+      d.writeInt(0);
+    }
+
+    ArtifactCodec.Restored restored =
+        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray()));
+
+    assertThat(restored.ranker()).isNull();
+    assertThat(restored.config().knnNeighbours()).isEqualTo(50);
+    assertThat(restored.config().rankerTrees()).isEqualTo(200); // a default, though no trees came
+    PortalModel g1 = restored.portals().get("g1");
+    assertThat(g1.sessionCount()).isEqualTo(1);
+    Scores scores = g1.score(List.of("a"), null, null, T0 + 2_000);
+    assertThat(scores.get(g1.idOf("b"))).isPositive();
+  }
+
+  @Test
+  void theRankerTravelsWithTheState() throws IOException {
+    HybridConfig config = HybridConfig.parse(Map.of());
+    PortalModel model = new PortalModel(config);
+    model.learn(new Interaction("g1", null, "s1", "a", T0, 1.0));
+    BoostedTrees stump =
+        new BoostedTrees(
+            RankFeatures.COUNT,
+            1,
+            new int[][] {{RankFeatures.AGE}},
+            new float[][] {{2.5f}},
+            new double[][] {{0.25, -0.75}});
+    Map<String, PortalModel> portals = new LinkedHashMap<>();
+    portals.put("g1", model);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ArtifactCodec.write(config, stump, portals, bytes);
+
+    ArtifactCodec.Restored restored =
+        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray()));
+
+    float[] young = new float[RankFeatures.COUNT];
+    float[] old = new float[RankFeatures.COUNT];
+    old[RankFeatures.AGE] = 3f;
+    assertThat(restored.ranker().trees()).isEqualTo(1);
+    assertThat(restored.ranker().score(young)).isEqualTo(0.25);
+    assertThat(restored.ranker().score(old)).isEqualTo(-0.75);
+    assertThat(restored.portals().get("g1").idOf("a")).isZero();
+  }
+
+  @Test
+  void aRankerOfOtherFeaturesIsRefused() throws IOException {
+    HybridConfig config = HybridConfig.parse(Map.of());
+    BoostedTrees foreign =
+        new BoostedTrees(
+            3, 1, new int[][] {{0}}, new float[][] {{0f}}, new double[][] {{0.0, 1.0}});
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ArtifactCodec.write(config, foreign, Map.of(), bytes);
+
+    assertThatThrownBy(() -> ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("3 features");
+  }
+
+  @Test
+  void anUnknownVersionIsRefused() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      d.writeUTF("NEWSREC-HYBRID");
+      d.writeInt(3);
+    }
+    assertThatThrownBy(() -> ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("version 1 or 2");
+  }
+}
