@@ -62,7 +62,7 @@ final class HybridUnderTest implements EvalModel {
   }
 
   /**
-   * Collects, for every prediction of a session's last click whose target is among the best {@link
+   * Collects, for every prediction of a session's next click whose target is among the best {@link
    * io.newsrec.model.rank.Ranker#CANDIDATES}, their features and which one was clicked.
    */
   HybridUnderTest collecting(RankingExamples into) {
@@ -93,7 +93,7 @@ final class HybridUnderTest implements EvalModel {
     String session = knowsSessionsAndUsers ? Long.toString(q.session()) : null;
     String user = knowsSessionsAndUsers ? Integer.toString(q.user()) : null;
     Scores scores = model.score(clicks, session, user, q.nowMs());
-    if (examples != null && q.last()) {
+    if (examples != null) {
       collect(scores, q);
     }
     emit(scores, out);

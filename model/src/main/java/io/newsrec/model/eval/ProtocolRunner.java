@@ -34,7 +34,6 @@ final class ProtocolRunner {
   private long catalogue;
   private final LongOpenHashSet userRead = new LongOpenHashSet();
   private boolean protocolB;
-  private boolean lastClicksOnly;
   private long lastClickPredictions;
 
   /**
@@ -49,15 +48,6 @@ final class ProtocolRunner {
     for (EvalModel m : models) {
       results.add(new ModelResult(m.name(), data.hours()));
     }
-  }
-
-  /**
-   * Predicts only each session's last (truncated) click, the protocol's target, and none of the
-   * other positions ({@code everyPosition} then measures the last clicks too).
-   */
-  ProtocolRunner lastClicksOnly() {
-    this.lastClicksOnly = true;
-    return this;
   }
 
   List<ModelResult> results() {
@@ -105,7 +95,7 @@ final class ProtocolRunner {
       int r = order[i];
       int p = data.position[r];
       int n = Math.min(data.sessionSize[r], MAX_LENGTH);
-      if (evaluated[data.hour[r]] && p >= 2 && p <= n && (p == n || !lastClicksOnly)) {
+      if (evaluated[data.hour[r]] && p >= 2 && p <= n) {
         int[] prefix = new int[p - 1];
         for (int k = 0; k < p - 1; k++) {
           prefix[k] = r - (p - 1) + k;
@@ -123,7 +113,7 @@ final class ProtocolRunner {
 
   private void addSessionQueries(int first, List<EvalModel.Query> out) {
     int n = Math.min(data.sessionSize[first], MAX_LENGTH);
-    for (int t = lastClicksOnly ? n - 1 : 1; t < n; t++) {
+    for (int t = 1; t < n; t++) {
       int[] prefix = new int[t];
       for (int k = 0; k < t; k++) {
         prefix[k] = first + k;
