@@ -279,10 +279,10 @@ public final class PortalModel {
     float[][] features = rankFeatures(fused, top, n, nowMs);
     double floor = fused.get(top[0]);
     double[] learned = new double[top.length];
+    ranker.scoreAll(features, learned);
     double lowest = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < top.length; r++) {
-      learned[r] = ranker.score(features[r]);
-      lowest = Math.min(lowest, learned[r]);
+    for (double v : learned) {
+      lowest = Math.min(lowest, v);
     }
     // above the best fused score, so the rest of the catalogue stays below the re-ranked ones
     for (int r = 0; r < top.length; r++) {
@@ -305,9 +305,9 @@ public final class PortalModel {
     for (int c = 0; c < SOURCES.length; c++) {
       max[c] = s.parts[c].max();
     }
-    double[][] descending = {
-      sortedDescending(s.parts[0]), null, sortedDescending(s.parts[2]), sortedDescending(s.parts[3])
-    };
+    float[] knnRank = logRanks(s.parts[0], candidates);
+    float[] popularityRank = logRanks(s.parts[2], candidates);
+    float[] covisitRank = logRanks(s.parts[3], candidates);
     float knnEvidence = (float) Math.log1p(max[0]);
     float covisitEvidence = (float) Math.log1p(max[3]);
     float[][] rows = new float[candidates.length][];
@@ -327,9 +327,9 @@ public final class PortalModel {
       f[RankFeatures.RULES] = (float) Math.log1p(s.parts[1].get(id));
       f[RankFeatures.KNN_EVIDENCE] = knnEvidence;
       f[RankFeatures.COVISIT_EVIDENCE] = covisitEvidence;
-      f[RankFeatures.KNN_RANK] = logRank(descending[0], s.parts[0].get(id));
-      f[RankFeatures.POPULARITY_RANK] = logRank(descending[2], s.parts[2].get(id));
-      f[RankFeatures.COVISIT_RANK] = logRank(descending[3], s.parts[3].get(id));
+      f[RankFeatures.KNN_RANK] = knnRank[r];
+      f[RankFeatures.POPULARITY_RANK] = popularityRank[r];
+      f[RankFeatures.COVISIT_RANK] = covisitRank[r];
       rows[r] = f;
     }
     return rows;
@@ -339,38 +339,71 @@ public final class PortalModel {
     return (float) Math.log1p(Math.max(0, ms) / (double) MINUTE);
   }
 
-  private static double[] sortedDescending(Scores part) {
-    double[] v = new double[part.size()];
-    for (int k = 0; k < v.length; k++) {
-      v[k] = -part.get(part.item(k));
+  /**
+   * For each candidate, ln(1 + the scores of {@code part} above its own), {@link
+   * RankFeatures#ABSENT} when the component did not score it. One pass over the component's scores
+   * (often a thousand or more) with a binary search among the candidates' few sorted values, where
+   * sorting the whole component per request had cost an array and O(m log m).
+   */
+  static float[] logRanks(Scores part, int[] candidates) {
+    double[] sorted = new double[candidates.length];
+    int scored = 0;
+    for (int id : candidates) {
+      double v = part.get(id);
+      if (v > 0) {
+        sorted[scored++] = v;
+      }
     }
-    Arrays.sort(v);
-    for (int k = 0; k < v.length; k++) {
-      v[k] = -v[k];
+    Arrays.sort(sorted, 0, scored);
+    // above[i]: scores x of the component with exactly i candidate values below x
+    int[] above = new int[scored + 2];
+    for (int k = 0; k < part.size(); k++) {
+      double x = part.get(part.item(k));
+      if (scored > 0 && x > sorted[0]) {
+        above[lowerBound(sorted, scored, x)]++;
+      }
     }
-    return v;
+    // a score is above v exactly when every candidate value <= v lies below it: suffix sums
+    for (int i = scored; i >= 0; i--) {
+      above[i] += above[i + 1];
+    }
+    float[] out = new float[candidates.length];
+    for (int r = 0; r < candidates.length; r++) {
+      double v = part.get(candidates[r]);
+      out[r] =
+          v > 0 ? (float) Math.log1p(above[upperBound(sorted, scored, v)]) : RankFeatures.ABSENT;
+    }
+    return out;
   }
 
-  /**
-   * ln(1 + scores above {@code v} in {@code descending}), {@link RankFeatures#ABSENT} when the
-   * component did not score the candidate.
-   */
-  private static float logRank(double[] descending, double v) {
-    if (!(v > 0)) {
-      return RankFeatures.ABSENT;
-    }
-    // the first index whose score is not above v = the number of scores above it
+  /** The number of the first {@code n} values of {@code sorted} below {@code x}. */
+  private static int lowerBound(double[] sorted, int n, double x) {
     int lo = 0;
-    int hi = descending.length;
+    int hi = n;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (descending[mid] > v) {
+      if (sorted[mid] < x) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    return (float) Math.log1p(lo);
+    return lo;
+  }
+
+  /** The number of the first {@code n} values of {@code sorted} at or below {@code x}. */
+  private static int upperBound(double[] sorted, int n, double x) {
+    int lo = 0;
+    int hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The best {@code count} articles of the last {@link #score} on this thread, with sources. */

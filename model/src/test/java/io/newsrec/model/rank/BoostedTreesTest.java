@@ -50,6 +50,48 @@ class BoostedTreesTest {
   }
 
   @Test
+  void scoringManyRowsAtOnceGivesEachRowsOwnScore() {
+    // random trees of depth 3 and 0..9 rows: every remainder of the four-row interleaving
+    java.util.Random random = new java.util.Random(11);
+    int trees = 7;
+    int[][] feature = new int[trees][7];
+    float[][] threshold = new float[trees][7];
+    double[][] leaf = new double[trees][8];
+    for (int t = 0; t < trees; t++) {
+      for (int i = 0; i < 7; i++) {
+        feature[t][i] = random.nextInt(4);
+        threshold[t][i] = random.nextFloat();
+      }
+      for (int i = 0; i < 8; i++) {
+        leaf[t][i] = random.nextGaussian();
+      }
+    }
+    BoostedTrees model = new BoostedTrees(4, 3, feature, threshold, leaf);
+    for (int n = 0; n < 10; n++) {
+      float[][] rows = new float[n][4];
+      for (float[] row : rows) {
+        for (int j = 0; j < 4; j++) {
+          row[j] = random.nextFloat();
+        }
+      }
+      double[] out = new double[n + 1];
+      out[n] = 42; // beyond the rows: untouched
+      model.scoreAll(rows, out);
+      for (int r = 0; r < n; r++) {
+        assertThat(out[r]).isEqualTo(model.score(rows[r]));
+      }
+      assertThat(out[n]).isEqualTo(42);
+    }
+    assertThat(twoStumpsScores(new float[][] {{0.6f, 4f}, {0.4f, 3f}})).containsExactly(2.5, -1.0);
+  }
+
+  private static double[] twoStumpsScores(float[][] rows) {
+    double[] out = new double[rows.length];
+    twoStumps().scoreAll(rows, out);
+    return out;
+  }
+
+  @Test
   void survivesAWriteAndReadUnchanged() throws IOException {
     BoostedTrees trees = twoStumps();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.Interaction;
+import io.newsrec.model.algo.Scores;
 import io.newsrec.model.rank.BoostedTrees;
 import io.newsrec.model.rank.RankFeatures;
 import java.util.List;
@@ -101,5 +102,49 @@ class PortalModelTest {
     assertThat(model.top(scores, 3))
         .extracting(PortalModel.Ranked::articleId)
         .containsExactly("b", "a", "c");
+  }
+
+  @Test
+  void aCandidatesRankCountsTheComponentsScoresAboveItsOwn() {
+    // scores 5, 3, 3, 1 and an untouched article: the candidates 3 (one above), 1 (three above),
+    // 5 (none) and the unscored one (absent); ties are not above each other
+    Scores part = new Scores();
+    part.set(0, 5);
+    part.set(1, 3);
+    part.set(2, 3);
+    part.set(3, 1);
+
+    float[] ranks = PortalModel.logRanks(part, new int[] {1, 3, 0, 9});
+
+    assertThat(ranks)
+        .containsExactly((float) Math.log1p(1), (float) Math.log1p(3), 0f, RankFeatures.ABSENT);
+  }
+
+  @Test
+  void ranksAgreeWithCountingEveryScoreOnRandomComponents() {
+    java.util.Random random = new java.util.Random(5);
+    for (int round = 0; round < 200; round++) {
+      Scores part = new Scores();
+      int m = random.nextInt(300);
+      for (int k = 0; k < m; k++) {
+        // few distinct values: many ties; some zeros, which never count as scored
+        part.set(random.nextInt(400), random.nextInt(20) * 0.5);
+      }
+      int[] candidates = random.ints(random.nextInt(60), 0, 420).toArray();
+
+      float[] ranks = PortalModel.logRanks(part, candidates);
+
+      for (int r = 0; r < candidates.length; r++) {
+        double v = part.get(candidates[r]);
+        int above = 0;
+        for (int k = 0; k < part.size(); k++) {
+          if (part.get(part.item(k)) > v) {
+            above++;
+          }
+        }
+        float expected = v > 0 ? (float) Math.log1p(above) : RankFeatures.ABSENT;
+        assertThat(ranks[r]).as("round %d candidate %d", round, r).isEqualTo(expected);
+      }
+    }
   }
 }
