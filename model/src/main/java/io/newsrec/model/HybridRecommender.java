@@ -1,7 +1,6 @@
 package io.newsrec.model;
 
 import io.newsrec.model.algo.Scores;
-import io.newsrec.model.algo.TopK;
 import io.newsrec.model.rank.BoostedTrees;
 import io.newsrec.model.rank.Ranker;
 import io.newsrec.model.rank.RankingExamples;
@@ -152,26 +151,19 @@ public final class HybridRecommender implements Recommender {
   }
 
   /**
-   * The features of the best candidates for a session just before it clicked {@code click}, and the
-   * clicked one's place among them; null when the click is not among them (or the portal is new).
+   * Adds the list a session would have been recommended just before it clicked {@code click} (as
+   * {@link #recommend} scores it) to {@code into}, when the click is among its best candidates.
    */
-  private RankerTraining.Example example(Interaction click, List<String> sessionSoFar) {
+  private void example(Interaction click, List<String> sessionSoFar, RankingExamples into) {
     Guarded g = portals.get(click.portal());
     if (g == null) {
-      return null;
+      return; // a portal's first click: nothing to recommend yet
     }
     g.lock.readLock().lock();
     try {
       Scores scores = g.model.score(sessionSoFar, null, click.userId(), click.timeMs());
-      int[] top = TopK.select(scores, Ranker.CANDIDATES);
-      int target = g.model.idOf(click.articleId());
-      for (int r = 0; r < top.length; r++) {
-        if (top[r] == target) {
-          return new RankerTraining.Example(
-              g.model.rankFeatures(scores, top, sessionSoFar.size(), click.timeMs()), r);
-        }
-      }
-      return null;
+      g.model.addRankingExample(
+          scores, g.model.idOf(click.articleId()), sessionSoFar.size(), click.timeMs(), into);
     } finally {
       g.lock.readLock().unlock();
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -19,21 +18,21 @@ import java.util.function.Consumer;
 final class RankerTraining {
   private RankerTraining() {}
 
-  /**
-   * One list: its candidates' {@link RankFeatures} rows, best first, and the clicked one's place.
-   */
-  record Example(float[][] candidates, int clicked) {}
+  /** Adds a click's list to the examples, if the clicked article is among its candidates. */
+  @FunctionalInterface
+  interface Collector {
+    void collect(Interaction click, List<String> sessionSoFar, RankingExamples into);
+  }
 
   /**
    * @param learn learns one interaction
-   * @param example the list for a click given the session's earlier article ids, or null when the
-   *     clicked article is not among its candidates
+   * @param collector adds the list for a click given the session's earlier article ids
    */
   static RankingExamples replay(
       List<Interaction> inTimeOrder,
       int maxLists,
       Consumer<Interaction> learn,
-      BiFunction<Interaction, List<String>, Example> example) {
+      Collector collector) {
     // clicks left per session, so that a session's prefix is dropped after its last click and the
     // prefixes held are those of sessions still running, not of the whole history
     Map<SessionKey, int[]> left = new HashMap<>();
@@ -49,10 +48,7 @@ final class RankerTraining {
       SessionKey key = SessionKey.of(e);
       List<String> session = soFar.computeIfAbsent(key, k -> new ArrayList<>(4));
       if (!session.isEmpty() && follower++ % stride == 0 && examples.groups() < maxLists) {
-        Example x = example.apply(e, List.copyOf(session));
-        if (x != null) {
-          examples.addGroup(x.candidates(), x.clicked());
-        }
+        collector.collect(e, List.copyOf(session), examples);
       }
       learn.accept(e);
       session.add(e.articleId());

@@ -38,11 +38,11 @@ class RankerTrainingTest {
             history,
             2,
             e -> calls.add("learn " + e.articleId()),
-            (e, soFar) -> {
+            (e, soFar, into) -> {
               calls.add("ask " + e.articleId() + " after " + soFar);
-              return e.articleId().equals("c")
-                  ? null // the click was not among the candidates: no list
-                  : new RankerTraining.Example(new float[][] {row(1f), row(2f)}, 1);
+              if (!e.articleId().equals("c")) { // c: not among the candidates, no list
+                into.addGroup(new float[][] {row(1f), row(2f)}, 1);
+              }
             });
 
     assertThat(calls)
@@ -72,10 +72,7 @@ class RankerTrainingTest {
         history,
         10,
         e -> {},
-        (e, soFar) -> {
-          asked.add(e.portal() + " " + e.articleId() + " after " + soFar);
-          return null;
-        });
+        (e, soFar, into) -> asked.add(e.portal() + " " + e.articleId() + " after " + soFar));
 
     assertThat(asked).containsExactly("ge c after [b]");
   }

@@ -38,14 +38,6 @@ import java.util.Map;
  * </pre>
  */
 public final class EvaluateMain {
-  /**
-   * The re-ranker's trainer, as {@code train} fits it with the default {@code ranker_trees}: 200
-   * trees (400 lowered the training loss further but not the evaluated hours' NDCG; 100 at rate 0.2
-   * lost 0.0008 in A, see bench/README.md).
-   */
-  static final BoostedTreesTrainer RANKER_TRAINER =
-      Ranker.trainer(HybridConfig.parse(Map.of()).rankerTrees());
-
   private EvaluateMain() {}
 
   public static void main(String[] args) throws IOException {
@@ -167,7 +159,9 @@ public final class EvaluateMain {
    * Trains the learned re-ranker of {@code protocol}: the hybrid alone runs the protocol over the
    * {@code training} hours (none of them evaluated), its lists of those hours' clicks at every
    * position become the examples (as {@code train} takes every following click; last clicks only
-   * scored 0.0009 lower in A, with half the lists), and {@link #RANKER_TRAINER} fits them.
+   * scored 0.0009 lower in A, with half the lists), and the trainer {@code train} uses fits them,
+   * with the hybrid's {@code ranker_trees} (default 200: 400 lowered the training loss further but
+   * not the evaluated hours' NDCG; 100 at rate 0.2 lost 0.0008 in A, see bench/README.md).
    */
   private static BoostedTrees trainRanker(
       String protocol,
@@ -190,10 +184,11 @@ public final class EvaluateMain {
     }
     double collectSeconds = (System.nanoTime() - start) / 1e9;
     long fitStart = System.nanoTime();
+    BoostedTreesTrainer trainer = Ranker.trainer(config.rankerTrees());
     double[] loss = {Double.NaN, Double.NaN};
     int[] tree = {0};
     BoostedTrees trees =
-        RANKER_TRAINER.fit(
+        trainer.fit(
             examples,
             l -> {
               if (tree[0]++ == 0) {
@@ -210,7 +205,7 @@ public final class EvaluateMain {
     report.put("trainingLists", examples.groups());
     report.put("candidates", Ranker.CANDIDATES);
     report.put("features", RankFeatures.NAMES);
-    report.put("trainer", RANKER_TRAINER.toString());
+    report.put("trainer", trainer.toString());
     report.put("lossFirstTree", ModelResult.round(loss[0]));
     report.put("lossLastTree", ModelResult.round(loss[1]));
     report.put("collectSeconds", Math.round(collectSeconds * 10) / 10.0);

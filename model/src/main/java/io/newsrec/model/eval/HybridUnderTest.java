@@ -2,8 +2,8 @@ package io.newsrec.model.eval;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.algo.Scores;
-import io.newsrec.model.algo.TopK;
 import io.newsrec.model.rank.BoostedTrees;
+import io.newsrec.model.rank.Ranker;
 import io.newsrec.model.rank.RankingExamples;
 import io.newsrec.model.state.PortalModel;
 import java.util.ArrayList;
@@ -38,10 +38,10 @@ final class HybridUnderTest implements EvalModel {
   }
 
   /**
-   * This hybrid's lists with their best {@link io.newsrec.model.rank.Ranker#CANDIDATES} re-ordered
-   * by {@code trees}, as a model of its own. It learns nothing and scores nothing itself: it
-   * re-ranks this hybrid's list of the same query, so it must come right after this hybrid in the
-   * runner's models (which evaluates them in order, as {@link WeightedCombination} relies on too).
+   * This hybrid's lists with their best {@link Ranker#CANDIDATES} re-ordered by {@code trees}, as a
+   * model of its own. It learns nothing and scores nothing itself: it re-ranks this hybrid's list
+   * of the same query, so it must come right after this hybrid in the runner's models (which
+   * evaluates them in order, as {@link WeightedCombination} relies on too).
    */
   EvalModel reranked(String rerankedName, BoostedTrees trees) {
     return new EvalModel() {
@@ -55,7 +55,7 @@ final class HybridUnderTest implements EvalModel {
 
       @Override
       public void score(Query q, Scores out) {
-        model.rerank(lastScores, trees, io.newsrec.model.rank.Ranker.CANDIDATES, q.n(), q.nowMs());
+        model.rerank(lastScores, trees, Ranker.CANDIDATES, q.n(), q.nowMs());
         emit(lastScores, out);
       }
     };
@@ -108,18 +108,8 @@ final class HybridUnderTest implements EvalModel {
   }
 
   private void collect(Scores scores, Query q) {
-    int[] top = TopK.select(scores, io.newsrec.model.rank.Ranker.CANDIDATES);
     int target = model.idOf(Integer.toString(data.article[q.targetRow()]));
-    int clicked = -1;
-    for (int r = 0; r < top.length; r++) {
-      if (top[r] == target) {
-        clicked = r;
-      }
-    }
-    // a list without the target teaches the order of nothing
-    if (clicked >= 0) {
-      examples.addGroup(model.rankFeatures(scores, top, q.n(), q.nowMs()), clicked);
-    }
+    model.addRankingExample(scores, target, q.n(), q.nowMs(), examples);
   }
 
   /** Events learned per second of time spent in {@code learn} (string ids included). */

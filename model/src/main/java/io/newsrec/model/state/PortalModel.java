@@ -14,6 +14,7 @@ import io.newsrec.model.algo.Transitions;
 import io.newsrec.model.algo.Trending;
 import io.newsrec.model.rank.BoostedTrees;
 import io.newsrec.model.rank.RankFeatures;
+import io.newsrec.model.rank.RankingExamples;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -289,6 +290,28 @@ public final class PortalModel {
       fused.set(top[r], floor + 1.0 + (learned[r] - lowest));
     }
     return top.length;
+  }
+
+  /**
+   * Adds the ranker's training example of the last {@link #score} on this thread to {@code into}:
+   * the best {@link io.newsrec.model.rank.Ranker#CANDIDATES} articles' features and which of them
+   * is {@code clicked}. A list without the clicked article teaches the order of nothing and is not
+   * added.
+   *
+   * @param clicked index of the article that was clicked next (-1 when unknown)
+   * @param n the session's clicks in the request
+   * @return whether the example was added
+   */
+  public boolean addRankingExample(
+      Scores fused, int clicked, int n, long nowMs, RankingExamples into) {
+    int[] top = TopK.select(fused, io.newsrec.model.rank.Ranker.CANDIDATES);
+    for (int r = 0; r < top.length; r++) {
+      if (top[r] == clicked) {
+        into.addGroup(rankFeatures(fused, top, n, nowMs), r);
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
