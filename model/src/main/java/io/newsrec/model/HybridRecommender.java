@@ -124,30 +124,32 @@ public final class HybridRecommender implements Recommender {
       return;
     }
     long fitStart = System.nanoTime();
-    double[] loss = {Double.NaN, Double.NaN};
+    double[] first = new double[Ranker.MEMBERS];
+    double[] last = new double[Ranker.MEMBERS];
     BoostedTrees trees =
-        Ranker.trainer(config.rankerTrees())
-            .fit(
-                examples,
-                l -> {
-                  if (Double.isNaN(loss[0])) {
-                    loss[0] = l;
-                  }
-                  loss[1] = l;
-                });
+        Ranker.fit(
+            examples,
+            config.rankerTrees(),
+            (member, tree, loss) -> {
+              if (tree == 0) {
+                first[member] = loss;
+              }
+              last[member] = loss;
+            });
     ranker = trees;
     progress.accept(
         String.format(
             Locale.ROOT,
-            "ranker: %d lists collected while replaying %d interactions (%.1f s), %d trees fitted"
-                + " in %.1f s, loss per list %.4f -> %.4f",
+            "ranker: %d lists collected while replaying %d interactions (%.1f s), %d rankers of %d"
+                + " trees fitted in %.1f s, loss per list %.4f -> %.4f (mean of the rankers)",
             examples.groups(),
             inTimeOrder.size(),
             replaySeconds,
-            trees.trees(),
+            Ranker.MEMBERS,
+            config.rankerTrees(),
             (System.nanoTime() - fitStart) / 1e9,
-            loss[0],
-            loss[1]));
+            java.util.Arrays.stream(first).average().orElse(Double.NaN),
+            java.util.Arrays.stream(last).average().orElse(Double.NaN)));
   }
 
   /**

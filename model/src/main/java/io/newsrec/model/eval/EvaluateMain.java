@@ -7,7 +7,6 @@ import io.newsrec.model.HybridRecommender;
 import io.newsrec.model.Interaction;
 import io.newsrec.model.algo.Scores;
 import io.newsrec.model.rank.BoostedTrees;
-import io.newsrec.model.rank.BoostedTreesTrainer;
 import io.newsrec.model.rank.RankFeatures;
 import io.newsrec.model.rank.Ranker;
 import io.newsrec.model.rank.RankingExamples;
@@ -184,19 +183,21 @@ public final class EvaluateMain {
     }
     double collectSeconds = (System.nanoTime() - start) / 1e9;
     long fitStart = System.nanoTime();
-    BoostedTreesTrainer trainer = Ranker.trainer(config.rankerTrees());
-    double[] loss = {Double.NaN, Double.NaN};
-    int[] tree = {0};
+    double[] first = new double[Ranker.MEMBERS];
+    double[] last = new double[Ranker.MEMBERS];
     BoostedTrees trees =
-        trainer.fit(
+        Ranker.fit(
             examples,
-            l -> {
-              if (tree[0]++ == 0) {
-                loss[0] = l;
+            config.rankerTrees(),
+            (member, tree, loss) -> {
+              if (tree == 0) {
+                first[member] = loss;
               }
-              loss[1] = l;
-              if (tree[0] % 50 == 0) {
-                System.err.printf("ranker %s: tree %d, loss %.4f%n", protocol, tree[0], l);
+              last[member] = loss;
+              if ((tree + 1) % 50 == 0) {
+                System.err.printf(
+                    "ranker %s: member %d, tree %d, loss %.4f%n",
+                    protocol, member + 1, tree + 1, loss);
               }
             });
     double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
@@ -205,9 +206,12 @@ public final class EvaluateMain {
     report.put("trainingLists", examples.groups());
     report.put("candidates", Ranker.CANDIDATES);
     report.put("features", RankFeatures.NAMES);
-    report.put("trainer", trainer.toString());
-    report.put("lossFirstTree", ModelResult.round(loss[0]));
-    report.put("lossLastTree", ModelResult.round(loss[1]));
+    report.put(
+        "members", Ranker.trainers(config.rankerTrees()).stream().map(Object::toString).toList());
+    report.put("lossFirstTree", ModelResult.round(first[0]));
+    report.put(
+        "lossLastTreeOfEachMember",
+        java.util.Arrays.stream(last).mapToObj(ModelResult::round).toList());
     report.put("collectSeconds", Math.round(collectSeconds * 10) / 10.0);
     report.put("fitSeconds", Math.round(fitSeconds * 10) / 10.0);
     System.err.printf(

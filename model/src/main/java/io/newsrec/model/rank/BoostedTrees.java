@@ -3,6 +3,8 @@ package io.newsrec.model.rank;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A learned scoring function: the sum of complete binary regression trees of one depth. Node {@code
@@ -84,7 +86,7 @@ public final class BoostedTrees {
         throw new IllegalArgumentException("expected " + features + " features, got " + x.length);
       }
     }
-    java.util.Arrays.fill(out, 0, n, 0.0);
+    Arrays.fill(out, 0, n, 0.0);
     int splits = (1 << depth) - 1;
     for (int t = 0; t < feature.length; t++) {
       int[] f = feature[t];
@@ -120,6 +122,52 @@ public final class BoostedTrees {
         out[r] += values[na - splits];
       }
     }
+  }
+
+  /**
+   * The mean of {@code members}' scores as one set of trees: every member's trees with their leaves
+   * divided by the number of members. Trees shallower than the deepest member are grown to its
+   * depth by splits no row passes to the right ({@code x > +∞}), each old leaf's value moving to
+   * its leftmost descendant, so a row falls into the same value as before.
+   */
+  public static BoostedTrees average(List<BoostedTrees> members) {
+    if (members.isEmpty()) {
+      throw new IllegalArgumentException("nothing to average");
+    }
+    int features = members.get(0).features;
+    int depth = 0;
+    int total = 0;
+    for (BoostedTrees m : members) {
+      if (m.features != features) {
+        throw new IllegalArgumentException("members score rows of different lengths");
+      }
+      depth = Math.max(depth, m.depth);
+      total += m.trees();
+    }
+    int splits = (1 << depth) - 1;
+    int[][] feature = new int[total][];
+    float[][] threshold = new float[total][];
+    double[][] leaf = new double[total][];
+    int t = 0;
+    for (BoostedTrees m : members) {
+      int ownSplits = (1 << m.depth) - 1;
+      for (int k = 0; k < m.trees(); k++, t++) {
+        feature[t] = new int[splits];
+        threshold[t] = new float[splits];
+        leaf[t] = new double[splits + 1];
+        Arrays.fill(threshold[t], Float.POSITIVE_INFINITY);
+        System.arraycopy(m.feature[k], 0, feature[t], 0, ownSplits);
+        System.arraycopy(m.threshold[k], 0, threshold[t], 0, ownSplits);
+        for (int l = 0; l <= ownSplits; l++) {
+          int node = ownSplits + l;
+          for (int d = m.depth; d < depth; d++) {
+            node = 2 * node + 1;
+          }
+          leaf[t][node - splits] = m.leaf[k][l] / members.size();
+        }
+      }
+    }
+    return new BoostedTrees(features, depth, feature, threshold, leaf);
   }
 
   public int trees() {

@@ -2,6 +2,7 @@ package io.newsrec.model.rank;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -13,6 +14,11 @@ import java.util.stream.IntStream;
  * level on histograms of each feature in at most {@code bins} quantile bins, leaf value {@code
  * −rate × ΣG / (ΣH + λ)}.
  *
+ * <p>Stochastic when asked ({@code groups < 1}, {@code features < 1}): each tree then sees a random
+ * share of the groups (whole lists, so the softmax stays intact) and may split on a random share of
+ * the features, drawn from {@code seed}. Trainers that differ only in their seed make differently
+ * wrong rankers, whose average ({@link BoostedTrees#average}) is better than each.
+ *
  * <p>Deterministic: rows are cut into fixed blocks whose histograms are summed in order, so the
  * result does not depend on the number of threads.
  *
@@ -22,9 +28,26 @@ import java.util.stream.IntStream;
  * @param lambda L2 regularization of the leaf values
  * @param minChildHessian a split must leave at least this hessian on either side
  * @param bins most quantile bins per feature (at most 256)
+ * @param groups share of the groups each tree learns from, in (0, 1]
+ * @param features share of the features each tree may split on, in (0, 1] (at least one)
+ * @param seed draws the groups and features of each tree
  */
 public record BoostedTreesTrainer(
-    int trees, int depth, double rate, double lambda, double minChildHessian, int bins) {
+    int trees,
+    int depth,
+    double rate,
+    double lambda,
+    double minChildHessian,
+    int bins,
+    double groups,
+    double features,
+    long seed) {
+  /** A trainer whose every tree learns from every group and may split on every feature. */
+  public BoostedTreesTrainer(
+      int trees, int depth, double rate, double lambda, double minChildHessian, int bins) {
+    this(trees, depth, rate, lambda, minChildHessian, bins, 1.0, 1.0, 0L);
+  }
+
   /**
    * Row blocks binned and histogrammed in parallel: fixed, so the sums (and the trees) are the same
    * on any number of cores, and few, so their histograms stay small.
@@ -39,6 +62,9 @@ public record BoostedTreesTrainer(
     }
     if (bins > 256) {
       throw new IllegalArgumentException("at most 256 bins per feature");
+    }
+    if (!(groups > 0 && groups <= 1) || !(features > 0 && features <= 1)) {
+      throw new IllegalArgumentException("the shares of groups and features must be in (0, 1]");
     }
   }
 
@@ -76,16 +102,42 @@ public record BoostedTreesTrainer(
     double[][] leaf = new double[trees][];
     for (int t = 0; t < trees; t++) {
       progress.accept(gradients(data, score, grad, hess));
+      SplittableRandom draw = new SplittableRandom(seed * 1_000_003L + t);
+      if (groups < 1.0) {
+        // a group left out of this tree weighs nothing in its histograms (and is skipped there)
+        for (int g = 0; g < data.groups(); g++) {
+          if (draw.nextDouble() >= groups) {
+            Arrays.fill(grad, data.groupStart(g), data.groupStart(g + 1), 0.0);
+            Arrays.fill(hess, data.groupStart(g), data.groupStart(g + 1), 0.0);
+          }
+        }
+      }
+      boolean[] allowed = allowedFeatures(f, draw);
       Arrays.fill(node, 0);
+      double[] parentHist = null;
       int[] fe = new int[splits];
       float[] th = new float[splits];
       for (int d = 0; d < depth; d++) {
         int first = (1 << d) - 1;
         int count = 1 << d;
-        double[] hist = histograms(bin, node, grad, hess, n, f, first, count);
+        // below the root only the left children are summed from the rows; a right child's
+        // histogram is its parent's minus its sibling's, which halves the passes over the rows
+        double[] hist = histograms(bin, node, grad, hess, n, f, first, count, d > 0, allowed);
+        if (d > 0) {
+          int per = f * bins * 2;
+          for (int p = 0; p < count / 2; p++) {
+            int left = 2 * p * per;
+            int right = (2 * p + 1) * per;
+            int parent = p * per;
+            for (int i = 0; i < per; i++) {
+              hist[right + i] = parentHist[parent + i] - hist[left + i];
+            }
+          }
+        }
+        parentHist = hist;
         int[] splitBin = new int[count];
         for (int k = 0; k < count; k++) {
-          int best = bestSplit(hist, k, f, cuts);
+          int best = bestSplit(hist, k, f, cuts, allowed);
           fe[first + k] = best < 0 ? 0 : best / bins;
           splitBin[k] = best < 0 ? Integer.MAX_VALUE : best % bins;
           th[first + k] = best < 0 ? Float.POSITIVE_INFINITY : cuts[fe[first + k]][best % bins];
@@ -114,6 +166,25 @@ public record BoostedTreesTrainer(
       leaf[t] = values;
     }
     return new BoostedTrees(f, depth, feature, threshold, leaf);
+  }
+
+  /** The features this tree may split on: all, or {@code features} of them drawn at random. */
+  private boolean[] allowedFeatures(int f, SplittableRandom draw) {
+    boolean[] allowed = new boolean[f];
+    int keep = Math.max(1, (int) Math.round(features * f));
+    int[] order = new int[f];
+    for (int j = 0; j < f; j++) {
+      order[j] = j;
+    }
+    // the first `keep` of a Fisher-Yates shuffle
+    for (int j = 0; j < keep; j++) {
+      int pick = j + draw.nextInt(f - j);
+      int swap = order[j];
+      order[j] = order[pick];
+      order[pick] = swap;
+      allowed[order[j]] = true;
+    }
+    return allowed;
   }
 
   /**
@@ -147,10 +218,21 @@ public record BoostedTreesTrainer(
 
   /**
    * Histograms of (gradient, hessian) per node, feature and bin: each of {@link #BLOCKS} fixed row
-   * blocks fills its own (in parallel), then they are summed in block order.
+   * blocks fills its own (in parallel), then they are summed in block order. Rows of a left-out
+   * group (hessian 0; a learning row's is at least 1e-12) are skipped, and so are the rows of right
+   * children when {@code leftOnly}, and the features this tree may not split on.
    */
   private double[] histograms(
-      byte[] bin, int[] node, double[] grad, double[] hess, int n, int f, int first, int count) {
+      byte[] bin,
+      int[] node,
+      double[] grad,
+      double[] hess,
+      int n,
+      int f,
+      int first,
+      int count,
+      boolean leftOnly,
+      boolean[] allowed) {
     int size = count * f * bins * 2;
     int perBlock = (n + BLOCKS - 1) / BLOCKS;
     List<double[]> parts =
@@ -160,8 +242,14 @@ public record BoostedTreesTrainer(
                 block -> {
                   double[] h = new double[size];
                   for (int r = block * perBlock, end = Math.min(n, r + perBlock); r < end; r++) {
+                    if (hess[r] == 0 || (leftOnly && ((node[r] - first) & 1) == 1)) {
+                      continue;
+                    }
                     int base = (node[r] - first) * f * bins * 2;
                     for (int j = 0; j < f; j++) {
+                      if (!allowed[j]) {
+                        continue;
+                      }
                       int at = base + (j * bins + (bin[r * f + j] & 0xff)) * 2;
                       h[at] += grad[r];
                       h[at + 1] += hess[r];
@@ -180,18 +268,26 @@ public record BoostedTreesTrainer(
   }
 
   /** The best split of node {@code k} as {@code feature × bins + bin}, or -1 when none gains. */
-  private int bestSplit(double[] hist, int k, int f, float[][] cuts) {
+  private int bestSplit(double[] hist, int k, int f, float[][] cuts, boolean[] allowed) {
     int base = k * f * bins * 2;
+    // every feature's bins hold all of the node's rows; only the allowed ones were summed
+    int any = 0;
+    while (!allowed[any]) {
+      any++;
+    }
     double totalG = 0;
     double totalH = 0;
     for (int b = 0; b < bins; b++) {
-      totalG += hist[base + b * 2];
-      totalH += hist[base + b * 2 + 1];
+      totalG += hist[base + (any * bins + b) * 2];
+      totalH += hist[base + (any * bins + b) * 2 + 1];
     }
     double parent = totalG * totalG / (totalH + lambda);
     double bestGain = 1e-12;
     int best = -1;
     for (int j = 0; j < f; j++) {
+      if (!allowed[j]) {
+        continue;
+      }
       double gl = 0;
       double hl = 0;
       for (int b = 0; b < cuts[j].length; b++) {

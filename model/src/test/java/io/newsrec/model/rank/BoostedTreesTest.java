@@ -33,6 +33,42 @@ class BoostedTreesTest {
   }
 
   @Test
+  void anAverageScoresTheMeanOfItsMembersAtTheDeepestMembersDepth() {
+    // member 1: the two stumps (depth 1); member 2: one tree of depth 2
+    BoostedTrees deep =
+        new BoostedTrees(
+            2,
+            2,
+            new int[][] {{0, 1, 1}},
+            new float[][] {{0f, 0f, 5f}},
+            new double[][] {{10, 20, 30, 40}});
+
+    BoostedTrees mean = BoostedTrees.average(java.util.List.of(twoStumps(), deep));
+
+    assertThat(mean.depth()).isEqualTo(2);
+    assertThat(mean.trees()).isEqualTo(3);
+    // (−1 + 0 + 10) / 2, (2 + 0.5 + 40) / 2, (2 + 0 + 30) / 2, (−1 + 0 + 20) / 2
+    assertThat(mean.score(new float[] {-1f, -1f})).isEqualTo(4.5);
+    assertThat(mean.score(new float[] {1f, 6f})).isEqualTo(21.25);
+    assertThat(mean.score(new float[] {1f, 1f})).isEqualTo(16.0);
+    assertThat(mean.score(new float[] {-1f, 1f})).isEqualTo(9.5);
+    assertThatThrownBy(() -> BoostedTrees.average(java.util.List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                BoostedTrees.average(
+                    java.util.List.of(
+                        twoStumps(),
+                        new BoostedTrees(
+                            3,
+                            1,
+                            new int[][] {{0}},
+                            new float[][] {{0f}},
+                            new double[][] {{0, 1}}))))
+        .hasMessageContaining("different lengths");
+  }
+
+  @Test
   void aDeeperTreeWalksLevelByLevel() {
     // root: x0 > 0; left child (node 1): x1 > 0; right child (node 2): x1 > 5
     BoostedTrees tree =

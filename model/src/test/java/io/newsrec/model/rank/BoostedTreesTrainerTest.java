@@ -60,6 +60,75 @@ class BoostedTreesTrainerTest {
   }
 
   @Test
+  void aTreeOfAShareOfTheGroupsIsANewtonStepOnThoseGroupsOnly() {
+    // 10 groups click x = 1, 30 click x = 0 (each group: one row of each). At score 0 the x = 1
+    // leaf of a stump is −ΣG/(ΣH + λ) = 2(a − b)/(a + b + 4) at λ = 1 over the a and b groups of
+    // each kind the tree saw: −40/44 with every group; a tree of half the groups sees about 20
+    RankingExamples data = new RankingExamples(1);
+    for (int g = 0; g < 40; g++) {
+      data.addGroup(new float[][] {{0}, {1}}, g < 10 ? 1 : 0);
+    }
+
+    double all =
+        new BoostedTreesTrainer(1, 1, 1.0, 1.0, 0.0, 4).fit(data, l -> {}).score(new float[] {1});
+    double half =
+        new BoostedTreesTrainer(1, 1, 1.0, 1.0, 0.0, 4, 0.5, 1.0, 3)
+            .fit(data, l -> {})
+            .score(new float[] {1});
+
+    assertThat(all).isCloseTo(-40.0 / 44, within(1e-12));
+    boolean aboutHalf = false;
+    for (int a = 0; a <= 10; a++) {
+      for (int b = 0; b <= 30; b++) {
+        if (Math.abs(half - 2.0 * (a - b) / (a + b + 4)) < 1e-12) {
+          aboutHalf |= a + b >= 10 && a + b <= 30;
+        }
+      }
+    }
+    assertThat(half).isNotCloseTo(all, within(1e-9));
+    assertThat(aboutHalf).as("the leaf of %s groups of 40", half).isTrue();
+  }
+
+  @Test
+  void aTreeSplitsOnlyOnTheFeaturesItDrew() {
+    // only feature 0 tells the clicked row apart; a stump that may use one feature of two finds
+    // it in some trees and, in the others, splits on nothing useful and leaves feature 0 alone
+    RankingExamples data = new RankingExamples(2);
+    for (int g = 0; g < 50; g++) {
+      data.addGroup(new float[][] {{0, g % 3}, {1, g % 3}}, 1);
+    }
+    int drewTheSignal = 0;
+    for (long seed = 0; seed < 20; seed++) {
+      BoostedTrees stump =
+          new BoostedTreesTrainer(1, 1, 1.0, 0.0, 0.0, 4, 1.0, 0.5, seed).fit(data, l -> {});
+      double clicked = stump.score(new float[] {1, 0});
+      double other = stump.score(new float[] {0, 0});
+      if (clicked > other) {
+        drewTheSignal++;
+      } else {
+        assertThat(clicked).isEqualTo(other);
+      }
+    }
+    assertThat(drewTheSignal).isBetween(3, 17);
+  }
+
+  @Test
+  void stochasticTreesFollowTheirSeed() {
+    RankingExamples data = groups(new Random(5), 300);
+    float[] x = {0.7f, 0.2f};
+
+    double one =
+        new BoostedTreesTrainer(10, 3, 0.2, 1.0, 1.0, 16, 0.5, 0.5, 1).fit(data, l -> {}).score(x);
+    double again =
+        new BoostedTreesTrainer(10, 3, 0.2, 1.0, 1.0, 16, 0.5, 0.5, 1).fit(data, l -> {}).score(x);
+    double other =
+        new BoostedTreesTrainer(10, 3, 0.2, 1.0, 1.0, 16, 0.5, 0.5, 2).fit(data, l -> {}).score(x);
+
+    assertThat(again).isEqualTo(one);
+    assertThat(other).isNotEqualTo(one);
+  }
+
+  @Test
   void learnsAnInteractionNoWeightedSumCanExpress() {
     // the clicked candidate is the one with a > 0.5 and b < 0.5: high a alone or low b alone is a
     // decoy, so a linear score of a and b cannot put it first in every group
@@ -121,6 +190,10 @@ class BoostedTreesTrainerTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BoostedTreesTrainer(1, 2, 0.1, 1, 1, 300))
         .hasMessageContaining("256");
+    assertThatThrownBy(() -> new BoostedTreesTrainer(1, 2, 0.1, 1, 1, 16, 0.0, 1.0, 0))
+        .hasMessageContaining("(0, 1]");
+    assertThatThrownBy(() -> new BoostedTreesTrainer(1, 2, 0.1, 1, 1, 16, 1.0, 1.5, 0))
+        .hasMessageContaining("(0, 1]");
   }
 
   /** Groups of four: the clicked one, a high-a decoy, a low-b decoy and a plain one, shuffled. */
