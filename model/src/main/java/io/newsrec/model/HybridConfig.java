@@ -41,8 +41,12 @@ import java.util.TreeSet;
  * @param weightTrending {@code weight_trending}: weight of the rise in an article's click rate
  * @param trendingHalfLifeMinutes {@code trending_half_life_minutes}: the short half-life whose rate
  *     is compared with that of {@link io.newsrec.model.algo.Trending#BASELINE_HALF_LIVES} times it
- * @param rankerTrees {@code ranker_trees}: trees of the learned re-ranker that {@code train} fits
- *     (see {@link io.newsrec.model.rank.Ranker}); 0 = no re-ranker, the fixed-weight hybrid alone
+ * @param rankerTrees {@code ranker_trees}: trees of each of the rankers whose average is the
+ *     learned re-ranker that {@code train} fits (see {@link io.newsrec.model.rank.Ranker}); 0 = no
+ *     re-ranker, the fixed-weight hybrid alone
+ * @param rankerMembers {@code ranker_members}: rankers averaged into the re-ranker (default 6: on
+ *     g1 +0.0013 NDCG@20 in protocol A over one, for about five times the re-ranking time per
+ *     request, see bench/README.md)
  * @param rankerLists {@code ranker_lists}: most recommendation lists {@code train} collects to fit
  *     it (each ~3.4 KB while training; the clicks scored are spread evenly over the history)
  */
@@ -69,6 +73,7 @@ public record HybridConfig(
     double weightTrending,
     double trendingHalfLifeMinutes,
     int rankerTrees,
+    int rankerMembers,
     int rankerLists) {
 
   /** The defaults, as a SageMaker hyperparameter map. */
@@ -93,6 +98,7 @@ public record HybridConfig(
         "weight_covisit must be >= 0, covisit_half_life_minutes > 0 and finite");
     require(weightTrending >= 0 && trendingHalfLifeMinutes > 0, "trending must be >= 0");
     require(rankerTrees >= 0 && rankerTrees <= 5_000, "ranker_trees must be in [0, 5000]");
+    require(rankerMembers >= 1 && rankerMembers <= 16, "ranker_members must be in [1, 16]");
     require(rankerLists >= 1 && rankerLists <= 500_000, "ranker_lists must be in [1, 500000]");
   }
 
@@ -136,6 +142,7 @@ public record HybridConfig(
         num(all, "weight_trending"),
         num(all, "trending_half_life_minutes"),
         integer(all, "ranker_trees"),
+        integer(all, "ranker_members"),
         integer(all, "ranker_lists"));
   }
 
@@ -164,6 +171,7 @@ public record HybridConfig(
     m.put("weight_trending", str(weightTrending));
     m.put("trending_half_life_minutes", str(trendingHalfLifeMinutes));
     m.put("ranker_trees", Integer.toString(rankerTrees));
+    m.put("ranker_members", Integer.toString(rankerMembers));
     m.put("ranker_lists", Integer.toString(rankerLists));
     return m;
   }
@@ -192,6 +200,7 @@ public record HybridConfig(
     m.put("weight_trending", "0.3");
     m.put("trending_half_life_minutes", "5");
     m.put("ranker_trees", "200");
+    m.put("ranker_members", "6");
     m.put("ranker_lists", "100000");
     return Map.copyOf(m);
   }

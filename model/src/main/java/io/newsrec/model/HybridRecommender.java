@@ -124,12 +124,13 @@ public final class HybridRecommender implements Recommender {
       return;
     }
     long fitStart = System.nanoTime();
-    double[] first = new double[Ranker.MEMBERS];
-    double[] last = new double[Ranker.MEMBERS];
+    double[] first = new double[config.rankerMembers()];
+    double[] last = new double[config.rankerMembers()];
     BoostedTrees trees =
         Ranker.fit(
             examples,
             config.rankerTrees(),
+            config.rankerMembers(),
             (member, tree, loss) -> {
               if (tree == 0) {
                 first[member] = loss;
@@ -145,7 +146,7 @@ public final class HybridRecommender implements Recommender {
             examples.groups(),
             inTimeOrder.size(),
             replaySeconds,
-            Ranker.MEMBERS,
+            config.rankerMembers(),
             config.rankerTrees(),
             (System.nanoTime() - fitStart) / 1e9,
             java.util.Arrays.stream(first).average().orElse(Double.NaN),

@@ -159,6 +159,10 @@ class RankerTrainingTest {
         .hasMessageContaining("whole number");
     assertThatThrownBy(() -> HybridRecommender.create(Map.of("ranker_lists", "0")))
         .hasMessageContaining("ranker_lists");
+    assertThatThrownBy(() -> HybridRecommender.create(Map.of("ranker_members", "0")))
+        .hasMessageContaining("ranker_members must be in [1, 16]");
+    assertThatThrownBy(() -> HybridRecommender.create(Map.of("ranker_members", "17")))
+        .hasMessageContaining("ranker_members");
     assertThat(HybridRecommender.create(Map.of("ranker_trees", "20.0")).config().rankerTrees())
         .isEqualTo(20);
   }

@@ -158,9 +158,10 @@ public final class EvaluateMain {
    * Trains the learned re-ranker of {@code protocol}: the hybrid alone runs the protocol over the
    * {@code training} hours (none of them evaluated), its lists of those hours' clicks at every
    * position become the examples (as {@code train} takes every following click; last clicks only
-   * scored 0.0009 lower in A, with half the lists), and the trainer {@code train} uses fits them,
-   * with the hybrid's {@code ranker_trees} (default 200: 400 lowered the training loss further but
-   * not the evaluated hours' NDCG; 100 at rate 0.2 lost 0.0008 in A, see bench/README.md).
+   * scored 0.0009 lower in A, with half the lists), and {@link Ranker#fit}, as {@code train} calls
+   * it, fits them with the hybrid's {@code ranker_trees} per ranker (default 200: 400 lowered the
+   * training loss further but not the evaluated hours' NDCG; 100 at rate 0.2 lost 0.0008 in A, see
+   * bench/README.md).
    */
   private static BoostedTrees trainRanker(
       String protocol,
@@ -183,12 +184,13 @@ public final class EvaluateMain {
     }
     double collectSeconds = (System.nanoTime() - start) / 1e9;
     long fitStart = System.nanoTime();
-    double[] first = new double[Ranker.MEMBERS];
-    double[] last = new double[Ranker.MEMBERS];
+    double[] first = new double[config.rankerMembers()];
+    double[] last = new double[config.rankerMembers()];
     BoostedTrees trees =
         Ranker.fit(
             examples,
             config.rankerTrees(),
+            config.rankerMembers(),
             (member, tree, loss) -> {
               if (tree == 0) {
                 first[member] = loss;
@@ -207,7 +209,10 @@ public final class EvaluateMain {
     report.put("candidates", Ranker.CANDIDATES);
     report.put("features", RankFeatures.NAMES);
     report.put(
-        "members", Ranker.trainers(config.rankerTrees()).stream().map(Object::toString).toList());
+        "members",
+        Ranker.trainers(config.rankerTrees(), config.rankerMembers()).stream()
+            .map(Object::toString)
+            .toList());
     report.put("lossFirstTree", ModelResult.round(first[0]));
     report.put(
         "lossLastTreeOfEachMember",

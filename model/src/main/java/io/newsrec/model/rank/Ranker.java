@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * The learned re-ranker that both the evaluation and {@code train} fit, chosen on the g1 evaluation
  * (see {@code bench/README.md}, "Model evaluation"): it re-orders the hybrid's best {@link
- * #CANDIDATES} by the average of {@link #MEMBERS} boosted-tree rankers, each fitted to the same
- * lists by a differently seeded stochastic trainer (a random 70% of the lists and of the features
- * per tree, depths 5 to 7, rate 0.1). One such ranker scored as well as a deterministic one; their
- * average is better than any of them, as bagged models are.
+ * #CANDIDATES} by the average of a few ({@code ranker_members}, default 6) boosted-tree rankers,
+ * each fitted to the same lists by a differently seeded stochastic trainer (a random 70% of the
+ * lists and of the features per tree, depths 5 to 7, rate 0.1). One such ranker scored as well as a
+ * deterministic one; their average is better than any of them, as bagged models are.
  */
 public final class Ranker {
   private Ranker() {}
@@ -23,33 +23,33 @@ public final class Ranker {
    */
   public static final int MIN_LISTS = 500;
 
-  /** Rankers averaged. */
-  public static final int MEMBERS = 6;
-
   /** Gets each member's mean loss per list before each of its trees. */
   @FunctionalInterface
   public interface Progress {
     void tree(int member, int tree, double loss);
   }
 
-  /** The trainers of the members, {@code trees} trees each. */
-  public static List<BoostedTreesTrainer> trainers(int trees) {
-    List<BoostedTreesTrainer> out = new ArrayList<>(MEMBERS);
-    for (int m = 0; m < MEMBERS; m++) {
+  /** The trainers of {@code members} rankers of {@code trees} trees each. */
+  public static List<BoostedTreesTrainer> trainers(int trees, int members) {
+    List<BoostedTreesTrainer> out = new ArrayList<>(members);
+    for (int m = 0; m < members; m++) {
       out.add(new BoostedTreesTrainer(trees, 5 + m % 3, 0.1, 1.0, 1.0, 64, 0.7, 0.7, m + 1));
     }
     return out;
   }
 
-  /** Fits every member to {@code examples} and returns their average as one set of trees. */
-  public static BoostedTrees fit(RankingExamples examples, int trees, Progress progress) {
-    List<BoostedTrees> members = new ArrayList<>(MEMBERS);
-    List<BoostedTreesTrainer> trainers = trainers(trees);
+  /**
+   * Fits {@code members} rankers to {@code examples} and returns their average as one set of trees.
+   */
+  public static BoostedTrees fit(
+      RankingExamples examples, int trees, int members, Progress progress) {
+    List<BoostedTrees> fitted = new ArrayList<>(members);
+    List<BoostedTreesTrainer> trainers = trainers(trees, members);
     for (int m = 0; m < trainers.size(); m++) {
       int member = m;
       int[] tree = {0};
-      members.add(trainers.get(m).fit(examples, loss -> progress.tree(member, tree[0]++, loss)));
+      fitted.add(trainers.get(m).fit(examples, loss -> progress.tree(member, tree[0]++, loss)));
     }
-    return BoostedTrees.average(members);
+    return BoostedTrees.average(fitted);
   }
 }
