@@ -124,20 +124,9 @@ public final class HybridRecommender implements Recommender {
       return;
     }
     long fitStart = System.nanoTime();
-    double[] first = new double[config.rankerMembers()];
-    double[] last = new double[config.rankerMembers()];
-    BoostedTrees trees =
-        Ranker.fit(
-            examples,
-            config.rankerTrees(),
-            config.rankerMembers(),
-            (member, tree, loss) -> {
-              if (tree == 0) {
-                first[member] = loss;
-              }
-              last[member] = loss;
-            });
-    ranker = trees;
+    Ranker.Fitted fitted =
+        Ranker.fit(examples, config.rankerTrees(), config.rankerMembers(), (m, t, loss) -> {});
+    ranker = fitted.trees();
     progress.accept(
         String.format(
             Locale.ROOT,
@@ -149,8 +138,8 @@ public final class HybridRecommender implements Recommender {
             config.rankerMembers(),
             config.rankerTrees(),
             (System.nanoTime() - fitStart) / 1e9,
-            java.util.Arrays.stream(first).average().orElse(Double.NaN),
-            java.util.Arrays.stream(last).average().orElse(Double.NaN)));
+            Ranker.Fitted.mean(fitted.firstLoss()),
+            Ranker.Fitted.mean(fitted.lastLoss())));
   }
 
   /**

@@ -184,18 +184,12 @@ public final class EvaluateMain {
     }
     double collectSeconds = (System.nanoTime() - start) / 1e9;
     long fitStart = System.nanoTime();
-    double[] first = new double[config.rankerMembers()];
-    double[] last = new double[config.rankerMembers()];
-    BoostedTrees trees =
+    Ranker.Fitted fitted =
         Ranker.fit(
             examples,
             config.rankerTrees(),
             config.rankerMembers(),
             (member, tree, loss) -> {
-              if (tree == 0) {
-                first[member] = loss;
-              }
-              last[member] = loss;
               if ((tree + 1) % 50 == 0) {
                 System.err.printf(
                     "ranker %s: member %d, tree %d, loss %.4f%n",
@@ -213,16 +207,16 @@ public final class EvaluateMain {
         Ranker.trainers(config.rankerTrees(), config.rankerMembers()).stream()
             .map(Object::toString)
             .toList());
-    report.put("lossFirstTree", ModelResult.round(first[0]));
+    report.put("lossFirstTree", ModelResult.round(fitted.firstLoss()[0]));
     report.put(
         "lossLastTreeOfEachMember",
-        java.util.Arrays.stream(last).mapToObj(ModelResult::round).toList());
+        java.util.Arrays.stream(fitted.lastLoss()).mapToObj(ModelResult::round).toList());
     report.put("collectSeconds", Math.round(collectSeconds * 10) / 10.0);
     report.put("fitSeconds", Math.round(fitSeconds * 10) / 10.0);
     System.err.printf(
         "ranker %s: %,d lists from %,d sessions in %.0f s, fitted in %.0f s%n",
         protocol, examples.groups(), runner.sessions(), collectSeconds, fitSeconds);
-    return trees;
+    return fitted.trees();
   }
 
   private static boolean anyTrue(boolean[] flags) {

@@ -69,11 +69,17 @@ public record BoostedTreesTrainer(
   }
 
   /**
-   * Fits the trees.
+   * {@code data} cut into quantile bins once, for any number of trainers of the same {@code bins}
+   * to fit (each tree reads only the bins).
    *
-   * @param progress gets the mean loss per group before each tree (may be a no-op)
+   * @param bins at most this many bins per feature
+   * @param cuts per feature, the cut points of its bins ({@link #cuts})
+   * @param bin per row and feature, its bin ({@code bin[row × features + feature]})
    */
-  public BoostedTrees fit(RankingExamples data, java.util.function.DoubleConsumer progress) {
+  public record Binned(int bins, float[][] cuts, byte[] bin) {}
+
+  /** Cuts {@code data} into at most {@code bins} quantile bins per feature. */
+  public static Binned bin(RankingExamples data, int bins) {
     int n = data.rows();
     int f = data.features();
     float[][] cuts = new float[f][];
@@ -92,6 +98,33 @@ public record BoostedTreesTrainer(
                 }
               }
             });
+    return new Binned(bins, cuts, bin);
+  }
+
+  /**
+   * Fits the trees.
+   *
+   * @param progress gets the mean loss per group before each tree (may be a no-op)
+   */
+  public BoostedTrees fit(RankingExamples data, java.util.function.DoubleConsumer progress) {
+    return fit(data, bin(data, bins), progress);
+  }
+
+  /**
+   * Fits the trees to {@code data} already cut into bins by {@link #bin} (with this trainer's
+   * {@code bins}).
+   *
+   * @param progress gets the mean loss per group before each tree (may be a no-op)
+   */
+  public BoostedTrees fit(
+      RankingExamples data, Binned binned, java.util.function.DoubleConsumer progress) {
+    if (binned.bins() != bins || binned.bin().length != data.rows() * data.features()) {
+      throw new IllegalArgumentException("binned for another trainer or other data");
+    }
+    int n = data.rows();
+    int f = data.features();
+    float[][] cuts = binned.cuts();
+    byte[] bin = binned.bin();
     double[] score = new double[n];
     double[] grad = new double[n];
     double[] hess = new double[n];

@@ -1,6 +1,7 @@
 package io.newsrec.model.rank;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +24,9 @@ public final class Ranker {
    */
   public static final int MIN_LISTS = 500;
 
+  /** Quantile bins per feature. */
+  private static final int BINS = 64;
+
   /** Gets each member's mean loss per list before each of its trees. */
   @FunctionalInterface
   public interface Progress {
@@ -33,23 +37,49 @@ public final class Ranker {
   public static List<BoostedTreesTrainer> trainers(int trees, int members) {
     List<BoostedTreesTrainer> out = new ArrayList<>(members);
     for (int m = 0; m < members; m++) {
-      out.add(new BoostedTreesTrainer(trees, 5 + m % 3, 0.1, 1.0, 1.0, 64, 0.7, 0.7, m + 1));
+      out.add(new BoostedTreesTrainer(trees, 5 + m % 3, 0.1, 1.0, 1.0, BINS, 0.7, 0.7, m + 1));
     }
     return out;
   }
 
   /**
-   * Fits {@code members} rankers to {@code examples} and returns their average as one set of trees.
+   * The re-ranker {@link #fit} made, with each ranker's mean loss per list before its first and
+   * before its last tree.
    */
-  public static BoostedTrees fit(
-      RankingExamples examples, int trees, int members, Progress progress) {
-    List<BoostedTrees> fitted = new ArrayList<>(members);
+  public record Fitted(BoostedTrees trees, double[] firstLoss, double[] lastLoss) {
+    /** The rankers' mean of {@code losses}. */
+    public static double mean(double[] losses) {
+      return Arrays.stream(losses).average().orElse(Double.NaN);
+    }
+  }
+
+  /**
+   * Fits {@code members} rankers to {@code examples} (cut into bins once for all of them) and
+   * returns their average as one set of trees.
+   */
+  public static Fitted fit(RankingExamples examples, int trees, int members, Progress progress) {
     List<BoostedTreesTrainer> trainers = trainers(trees, members);
-    for (int m = 0; m < trainers.size(); m++) {
+    BoostedTreesTrainer.Binned binned = BoostedTreesTrainer.bin(examples, BINS);
+    List<BoostedTrees> fitted = new ArrayList<>(members);
+    double[] first = new double[members];
+    double[] last = new double[members];
+    for (int m = 0; m < members; m++) {
       int member = m;
       int[] tree = {0};
-      fitted.add(trainers.get(m).fit(examples, loss -> progress.tree(member, tree[0]++, loss)));
+      fitted.add(
+          trainers
+              .get(m)
+              .fit(
+                  examples,
+                  binned,
+                  loss -> {
+                    if (tree[0] == 0) {
+                      first[member] = loss;
+                    }
+                    last[member] = loss;
+                    progress.tree(member, tree[0]++, loss);
+                  }));
     }
-    return BoostedTrees.average(fitted);
+    return new Fitted(BoostedTrees.average(fitted), first, last);
   }
 }

@@ -171,6 +171,24 @@ class BoostedTreesTrainerTest {
   }
 
   @Test
+  void dataBinnedOnceFitTheSameTreesAsBinnedByTheTrainer() {
+    RankingExamples data = groups(new Random(13), 300);
+    BoostedTreesTrainer trainer = new BoostedTreesTrainer(10, 3, 0.2, 1.0, 1.0, 16, 0.7, 0.5, 4);
+    BoostedTreesTrainer.Binned binned = BoostedTreesTrainer.bin(data, 16);
+
+    BoostedTrees own = trainer.fit(data, l -> {});
+    BoostedTrees shared = trainer.fit(data, binned, l -> {});
+
+    for (int r = 0; r < data.rows(); r++) {
+      float[] x = {data.value(r, 0), data.value(r, 1)};
+      assertThat(shared.score(x)).isEqualTo(own.score(x));
+    }
+    assertThatThrownBy(
+            () -> new BoostedTreesTrainer(10, 3, 0.2, 1.0, 1.0, 32).fit(data, binned, l -> {}))
+        .hasMessageContaining("binned for another trainer");
+  }
+
+  @Test
   void theLossFallsTreeByTree() {
     RankingExamples data = groups(new Random(3), 300);
     double[] losses = new double[5];
