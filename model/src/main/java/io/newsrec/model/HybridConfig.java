@@ -200,7 +200,7 @@ public record HybridConfig(
     m.put("weight_trending", "0.3");
     m.put("trending_half_life_minutes", "5");
     m.put("ranker_trees", "200");
-    m.put("ranker_members", "6");
+    m.put("ranker_members", "8");
     m.put("ranker_lists", "100000");
     return Map.copyOf(m);
   }

@@ -131,7 +131,8 @@ public final class HybridRecommender implements Recommender {
         String.format(
             Locale.ROOT,
             "ranker: %d lists collected while replaying %d interactions (%.1f s), %d rankers of %d"
-                + " trees fitted in %.1f s, loss per list %.4f -> %.4f (mean of the rankers)",
+                + " trees fitted in %.1f s, loss per list %.4f -> %.4f (mean of the rankers);"
+                + " %d split steps to score a candidate",
             examples.groups(),
             inTimeOrder.size(),
             replaySeconds,
@@ -139,7 +140,8 @@ public final class HybridRecommender implements Recommender {
             config.rankerTrees(),
             (System.nanoTime() - fitStart) / 1e9,
             Ranker.Fitted.mean(fitted.firstLoss()),
-            Ranker.Fitted.mean(fitted.lastLoss())));
+            Ranker.Fitted.mean(fitted.lastLoss()),
+            ranker.steps()));
   }
 
   /**

@@ -11,6 +11,11 @@ import java.util.List;
  * i} of a tree sends a row to child {@code 2i+2} when {@code x[feature[i]] > threshold[i]}, else to
  * {@code 2i+1}; the leaves, in order, hold the values that are summed.
  *
+ * <p>A tree's lowest levels may hold only splits that no row passes to the right ({@code x > +∞},
+ * as {@link #average} grows shallower members' trees): scoring walks each tree only down to its
+ * last level with a real split and lands on that node's leftmost leaf, the leaf the full walk would
+ * reach (an average of rankers of depths 5 to 7 takes about 14% fewer steps).
+ *
  * <p>Immutable once built; {@link #score} is safe from any number of threads.
  */
 public final class BoostedTrees {
@@ -19,6 +24,9 @@ public final class BoostedTrees {
   private final int[][] feature;
   private final float[][] threshold;
   private final double[][] leaf;
+
+  /** Levels of each tree that hold a split some row can pass to the right. */
+  private final int[] levels;
 
   /**
    * @param features length of the rows it scores
@@ -49,6 +57,45 @@ public final class BoostedTrees {
     this.feature = feature;
     this.threshold = threshold;
     this.leaf = leaf;
+    this.levels = new int[feature.length];
+    for (int t = 0; t < feature.length; t++) {
+      levels[t] = walkedLevels(threshold[t], depth);
+    }
+  }
+
+  /**
+   * The levels above the deepest one with a threshold below +∞: below them every node sends every
+   * row left (no float, not even +∞ or NaN, is {@code > +∞}).
+   */
+  private static int walkedLevels(float[] threshold, int depth) {
+    int levels = depth;
+    while (levels > 0) {
+      int first = (1 << (levels - 1)) - 1;
+      for (int i = first; i < 2 * first + 1; i++) {
+        if (threshold[i] != Float.POSITIVE_INFINITY) {
+          return levels;
+        }
+      }
+      levels--;
+    }
+    return 0;
+  }
+
+  /**
+   * The index among the leaves of the leftmost leaf below {@code node}, which lies on level {@code
+   * level}: node n of level l has its leftmost descendant on level d at (n + 1)·2^(d − l) − 1.
+   */
+  private int leafBelow(int node, int level) {
+    return ((node + 1) << (depth - level)) - 1 - ((1 << depth) - 1);
+  }
+
+  /** Split steps a row takes through all the trees. */
+  public long steps() {
+    long sum = 0;
+    for (int l : levels) {
+      sum += l;
+    }
+    return sum;
   }
 
   /** The sum of the trees' leaves that {@code x} falls into. */
@@ -57,15 +104,15 @@ public final class BoostedTrees {
       throw new IllegalArgumentException("expected " + features + " features, got " + x.length);
     }
     double sum = 0;
-    int splits = (1 << depth) - 1;
     for (int t = 0; t < feature.length; t++) {
       int[] f = feature[t];
       float[] th = threshold[t];
+      int level = levels[t];
       int node = 0;
-      for (int d = 0; d < depth; d++) {
+      for (int d = 0; d < level; d++) {
         node = 2 * node + (x[f[node]] > th[node] ? 2 : 1);
       }
-      sum += leaf[t][node - splits];
+      sum += leaf[t][leafBelow(node, level)];
     }
     return sum;
   }
@@ -87,11 +134,11 @@ public final class BoostedTrees {
       }
     }
     Arrays.fill(out, 0, n, 0.0);
-    int splits = (1 << depth) - 1;
     for (int t = 0; t < feature.length; t++) {
       int[] f = feature[t];
       float[] th = threshold[t];
       double[] values = leaf[t];
+      int level = levels[t];
       int r = 0;
       for (; r + 4 <= n; r += 4) {
         float[] a = rows[r];
@@ -102,24 +149,24 @@ public final class BoostedTrees {
         int nb = 0;
         int nc = 0;
         int ne = 0;
-        for (int d = 0; d < depth; d++) {
+        for (int d = 0; d < level; d++) {
           na = 2 * na + (a[f[na]] > th[na] ? 2 : 1);
           nb = 2 * nb + (b[f[nb]] > th[nb] ? 2 : 1);
           nc = 2 * nc + (c[f[nc]] > th[nc] ? 2 : 1);
           ne = 2 * ne + (e[f[ne]] > th[ne] ? 2 : 1);
         }
-        out[r] += values[na - splits];
-        out[r + 1] += values[nb - splits];
-        out[r + 2] += values[nc - splits];
-        out[r + 3] += values[ne - splits];
+        out[r] += values[leafBelow(na, level)];
+        out[r + 1] += values[leafBelow(nb, level)];
+        out[r + 2] += values[leafBelow(nc, level)];
+        out[r + 3] += values[leafBelow(ne, level)];
       }
       for (; r < n; r++) {
         float[] a = rows[r];
         int na = 0;
-        for (int d = 0; d < depth; d++) {
+        for (int d = 0; d < level; d++) {
           na = 2 * na + (a[f[na]] > th[na] ? 2 : 1);
         }
-        out[r] += values[na - splits];
+        out[r] += values[leafBelow(na, level)];
       }
     }
   }

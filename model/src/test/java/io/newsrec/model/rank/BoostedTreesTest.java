@@ -69,6 +69,72 @@ class BoostedTreesTest {
   }
 
   @Test
+  void anAverageWalksEachTreeOnlyAsDeepAsItsOwnSplitsAndScoresItsMembersMean() {
+    // members of depths 1 to 5 with random finite splits: padded to depth 5, yet each tree is
+    // walked only through its member's own levels
+    java.util.Random random = new java.util.Random(5);
+    java.util.List<BoostedTrees> members = new java.util.ArrayList<>();
+    for (int depth = 1; depth <= 5; depth++) {
+      members.add(randomTrees(random, 3, depth, 4));
+    }
+    BoostedTrees mean = BoostedTrees.average(members);
+
+    assertThat(mean.depth()).isEqualTo(5);
+    assertThat(mean.steps()).isEqualTo(3L * (1 + 2 + 3 + 4 + 5));
+    float[][] rows = new float[9][4];
+    for (float[] row : rows) {
+      for (int j = 0; j < 4; j++) {
+        row[j] = random.nextFloat();
+      }
+    }
+    // an infinite feature value still goes left at a padding split
+    rows[8][0] = Float.POSITIVE_INFINITY;
+    double[] all = new double[rows.length];
+    mean.scoreAll(rows, all);
+    for (int r = 0; r < rows.length; r++) {
+      double expected = 0;
+      for (BoostedTrees m : members) {
+        expected += m.score(rows[r]) / members.size();
+      }
+      assertThat(mean.score(rows[r]))
+          .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(all[r]).isEqualTo(mean.score(rows[r]));
+    }
+    // the hand-checked average above: 1 + 1 + 2 steps, not 2 + 2 + 2
+    assertThat(
+            BoostedTrees.average(
+                    java.util.List.of(
+                        twoStumps(),
+                        new BoostedTrees(
+                            2,
+                            2,
+                            new int[][] {{0, 1, 1}},
+                            new float[][] {{0f, 0f, 5f}},
+                            new double[][] {{10, 20, 30, 40}})))
+                .steps())
+        .isEqualTo(4);
+  }
+
+  /** {@code trees} complete trees of {@code depth} with random splits on {@code features}. */
+  private static BoostedTrees randomTrees(
+      java.util.Random random, int trees, int depth, int features) {
+    int splits = (1 << depth) - 1;
+    int[][] feature = new int[trees][splits];
+    float[][] threshold = new float[trees][splits];
+    double[][] leaf = new double[trees][splits + 1];
+    for (int t = 0; t < trees; t++) {
+      for (int i = 0; i < splits; i++) {
+        feature[t][i] = random.nextInt(features);
+        threshold[t][i] = random.nextFloat();
+      }
+      for (int i = 0; i <= splits; i++) {
+        leaf[t][i] = random.nextGaussian();
+      }
+    }
+    return new BoostedTrees(features, depth, feature, threshold, leaf);
+  }
+
+  @Test
   void aDeeperTreeWalksLevelByLevel() {
     // root: x0 > 0; left child (node 1): x1 > 0; right child (node 2): x1 > 5
     BoostedTrees tree =
