@@ -46,7 +46,7 @@ import java.util.TreeSet;
  *     re-ranker, the fixed-weight hybrid alone
  * @param rankerMembers {@code ranker_members}: rankers averaged into the re-ranker (default 6: on
  *     g1 +0.0013 NDCG@20 in protocol A over one, for about five times the re-ranking time per
- *     request, see bench/README.md)
+ *     request; eight scored no better, see bench/README.md)
  * @param rankerLists {@code ranker_lists}: most recommendation lists {@code train} collects to fit
  *     it (each ~3.4 KB while training; the clicks scored are spread evenly over the history)
  */
@@ -200,7 +200,7 @@ public record HybridConfig(
     m.put("weight_trending", "0.3");
     m.put("trending_half_life_minutes", "5");
     m.put("ranker_trees", "200");
-    m.put("ranker_members", "8");
+    m.put("ranker_members", "6");
     m.put("ranker_lists", "100000");
     return Map.copyOf(m);
   }

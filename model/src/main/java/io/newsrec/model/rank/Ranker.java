@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The learned re-ranker that both the evaluation and {@code train} fit, chosen on the g1 evaluation
  * (see {@code bench/README.md}, "Model evaluation"): it re-orders the hybrid's best {@link
- * #CANDIDATES} by the average of a few ({@code ranker_members}, default 8) boosted-tree rankers,
+ * #CANDIDATES} by the average of a few ({@code ranker_members}, default 6) boosted-tree rankers,
  * each fitted to the same lists by a differently seeded stochastic trainer (a random 70% of the
  * lists and of the features per tree, depths 5 to 7, rate 0.1). One such ranker scored as well as a
  * deterministic one; their average is better than any of them, as bagged models are.
