@@ -21,6 +21,16 @@ class BoostedTreesTest {
         new double[][] {{-1, 2}, {0, 0.5}});
   }
 
+  /** One tree of depth 2: root x0 > 0; left child x1 > 0; right child x1 > 5; leaves 10..40. */
+  private static BoostedTrees depthTwo() {
+    return new BoostedTrees(
+        2,
+        2,
+        new int[][] {{0, 1, 1}},
+        new float[][] {{0f, 0f, 5f}},
+        new double[][] {{10, 20, 30, 40}});
+  }
+
   @Test
   void sumsTheLeavesEachRowFallsInto() {
     BoostedTrees trees = twoStumps();
@@ -35,13 +45,7 @@ class BoostedTreesTest {
   @Test
   void anAverageScoresTheMeanOfItsMembersAtTheDeepestMembersDepth() {
     // member 1: the two stumps (depth 1); member 2: one tree of depth 2
-    BoostedTrees deep =
-        new BoostedTrees(
-            2,
-            2,
-            new int[][] {{0, 1, 1}},
-            new float[][] {{0f, 0f, 5f}},
-            new double[][] {{10, 20, 30, 40}});
+    BoostedTrees deep = depthTwo();
 
     BoostedTrees mean = BoostedTrees.average(java.util.List.of(twoStumps(), deep));
 
@@ -101,17 +105,7 @@ class BoostedTreesTest {
       assertThat(all[r]).isEqualTo(mean.score(rows[r]));
     }
     // the hand-checked average above: 1 + 1 + 2 steps, not 2 + 2 + 2
-    assertThat(
-            BoostedTrees.average(
-                    java.util.List.of(
-                        twoStumps(),
-                        new BoostedTrees(
-                            2,
-                            2,
-                            new int[][] {{0, 1, 1}},
-                            new float[][] {{0f, 0f, 5f}},
-                            new double[][] {{10, 20, 30, 40}})))
-                .steps())
+    assertThat(BoostedTrees.average(java.util.List.of(twoStumps(), depthTwo())).steps())
         .isEqualTo(4);
   }
 
@@ -137,13 +131,7 @@ class BoostedTreesTest {
   @Test
   void aDeeperTreeWalksLevelByLevel() {
     // root: x0 > 0; left child (node 1): x1 > 0; right child (node 2): x1 > 5
-    BoostedTrees tree =
-        new BoostedTrees(
-            2,
-            2,
-            new int[][] {{0, 1, 1}},
-            new float[][] {{0f, 0f, 5f}},
-            new double[][] {{10, 20, 30, 40}});
+    BoostedTrees tree = depthTwo();
 
     assertThat(tree.score(new float[] {-1f, -1f})).isEqualTo(10.0);
     assertThat(tree.score(new float[] {-1f, 1f})).isEqualTo(20.0);
@@ -155,20 +143,7 @@ class BoostedTreesTest {
   void scoringManyRowsAtOnceGivesEachRowsOwnScore() {
     // random trees of depth 3 and 0..9 rows: every remainder of the four-row interleaving
     java.util.Random random = new java.util.Random(11);
-    int trees = 7;
-    int[][] feature = new int[trees][7];
-    float[][] threshold = new float[trees][7];
-    double[][] leaf = new double[trees][8];
-    for (int t = 0; t < trees; t++) {
-      for (int i = 0; i < 7; i++) {
-        feature[t][i] = random.nextInt(4);
-        threshold[t][i] = random.nextFloat();
-      }
-      for (int i = 0; i < 8; i++) {
-        leaf[t][i] = random.nextGaussian();
-      }
-    }
-    BoostedTrees model = new BoostedTrees(4, 3, feature, threshold, leaf);
+    BoostedTrees model = randomTrees(random, 7, 3, 4);
     for (int n = 0; n < 10; n++) {
       float[][] rows = new float[n][4];
       for (float[] row : rows) {
