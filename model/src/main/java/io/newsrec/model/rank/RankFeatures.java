@@ -50,7 +50,20 @@ public final class RankFeatures {
   /** ln(1 + articles above it in co-visitation), {@link #ABSENT} when unscored. */
   public static final int COVISIT_RANK = 16;
 
-  public static final int COUNT = 17;
+  /**
+   * ln(1 + its clicks counted around the request's time that followed another click of their
+   * session): what readers go on to read on the site, where {@link #POPULARITY} also counts what
+   * brought them in (search, social, a push).
+   */
+  public static final int WITHIN_SESSION_POPULARITY = 17;
+
+  /**
+   * Share of those clicks among all its clicks around the request's time (0 to 1), -1 when the
+   * popularity was not counted around it (a quiet portal's fallback to the decayed counts).
+   */
+  public static final int WITHIN_SESSION_SHARE = 18;
+
+  public static final int COUNT = 19;
 
   /** The rank feature of an article a component did not score: beyond any real rank. */
   public static final float ABSENT = 20f;
@@ -74,5 +87,7 @@ public final class RankFeatures {
           "log-covisit-evidence",
           "log-knn-rank",
           "log-popularity-rank",
-          "log-covisit-rank");
+          "log-covisit-rank",
+          "log-within-session-popularity",
+          "within-session-share");
 }

@@ -65,6 +65,15 @@ public final class PortalModel {
   static final long NOT_YET_TOLERANCE_MS = 10 * MINUTE;
 
   private static final long REFRESH_MS = 60_000L;
+
+  /**
+   * The popularity counts' source for clicks that follow another click of their session (every
+   * click is also counted under {@link TimeKernelCounts#ANY}): on g1 what readers go on to read
+   * predicts the next click better than what brings them in (popularity of the last 15 minutes
+   * alone, protocol B: 0.3429 counting every click, 0.3485 counting these only).
+   */
+  private static final int WITHIN_SESSION = -2;
+
   private static final String[] SOURCES = {
     "session-knn", "transitions", "popularity", "co-visitation", "trending"
   };
@@ -143,6 +152,9 @@ public final class PortalModel {
     SessionTrail session = known.trail;
     if (session.append(article, t)) {
       popularity.add(TimeKernelCounts.ANY, article, t, e.weight());
+      if (session.size() >= 2) {
+        popularity.add(WITHIN_SESSION, article, t, e.weight());
+      }
       baseline.add(article, t, e.weight());
       transitions.learn(session.items(), session.size(), t, e.weight());
       knn.learn(session, article);
@@ -206,6 +218,7 @@ public final class PortalModel {
     // one decay factor, which max-normalization cancels
     Scores pop = s.parts[2];
     popularity.scoreAround(TimeKernelCounts.ANY, nowMs, pop);
+    s.popularityAround = pop.size() > 0;
     if (pop.size() == 0) {
       for (int id : popular) {
         pop.add(id, baseline.stored(id));
@@ -333,6 +346,9 @@ public final class PortalModel {
     float[] covisitRank = logRanks(s.parts[3], candidates);
     float knnEvidence = (float) Math.log1p(max[0]);
     float covisitEvidence = (float) Math.log1p(max[3]);
+    Scores within = s.withinSession;
+    within.clear();
+    popularity.scoreAround(WITHIN_SESSION, nowMs, within);
     float[][] rows = new float[candidates.length][];
     for (int r = 0; r < candidates.length; r++) {
       int id = candidates[r];
@@ -353,6 +369,11 @@ public final class PortalModel {
       f[RankFeatures.KNN_RANK] = knnRank[r];
       f[RankFeatures.POPULARITY_RANK] = popularityRank[r];
       f[RankFeatures.COVISIT_RANK] = covisitRank[r];
+      double inside = within.get(id);
+      double all = s.parts[2].get(id);
+      f[RankFeatures.WITHIN_SESSION_POPULARITY] = (float) Math.log1p(inside);
+      f[RankFeatures.WITHIN_SESSION_SHARE] =
+          s.popularityAround && all > 0 ? (float) Math.min(1.0, inside / all) : -1f;
       rows[r] = f;
     }
     return rows;
@@ -542,11 +563,19 @@ public final class PortalModel {
     final Scores fused = new Scores();
     final double[] weights = new double[SOURCES.length];
 
+    /** Clicks within sessions around the request's time, read only for the re-ranker. */
+    final Scores withinSession = new Scores();
+
+    /** Whether the popularity part holds counts around the request, not the fallback. */
+    boolean popularityAround;
+
     void clear() {
       for (Scores p : parts) {
         p.clear();
       }
       fused.clear();
+      withinSession.clear();
+      popularityAround = false;
     }
   }
 }

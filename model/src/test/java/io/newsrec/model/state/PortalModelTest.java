@@ -1,6 +1,7 @@
 package io.newsrec.model.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.Interaction;
@@ -102,6 +103,40 @@ class PortalModelTest {
     assertThat(model.top(scores, 3))
         .extracting(PortalModel.Ranked::articleId)
         .containsExactly("b", "a", "c");
+  }
+
+  @Test
+  void theRankerSeesWhichClicksFollowedAnotherClickOfTheirSession() {
+    // sessions (x), (x), (y, x), (y, z), all in one instant: x has 3 clicks, 1 within a session; y
+    // 2, none (both are entries); z 1, within
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    String[][] sessions = {{"x"}, {"x"}, {"y", "x"}, {"y", "z"}};
+    for (int s = 0; s < sessions.length; s++) {
+      for (String article : sessions[s]) {
+        model.learn(new Interaction("g1", "u" + s, "s" + s, article, T0, 1.0));
+      }
+    }
+    int[] xyz = {model.idOf("x"), model.idOf("y"), model.idOf("z")};
+
+    float[][] now = model.rankFeatures(model.score(List.of(), null, null, T0), xyz, 0, T0);
+
+    float ln2 = (float) Math.log(2);
+    assertThat(now[0][RankFeatures.POPULARITY]).isCloseTo((float) Math.log(4), within(1e-5f));
+    assertThat(now[0][RankFeatures.WITHIN_SESSION_POPULARITY]).isCloseTo(ln2, within(1e-5f));
+    assertThat(now[0][RankFeatures.WITHIN_SESSION_SHARE]).isCloseTo(1f / 3, within(1e-5f));
+    assertThat(now[1][RankFeatures.WITHIN_SESSION_POPULARITY]).isZero();
+    assertThat(now[1][RankFeatures.WITHIN_SESSION_SHARE]).isZero();
+    assertThat(now[2][RankFeatures.WITHIN_SESSION_POPULARITY]).isCloseTo(ln2, within(1e-5f));
+    assertThat(now[2][RankFeatures.WITHIN_SESSION_SHARE]).isCloseTo(1f, within(1e-5f));
+
+    // two hours on nothing was read around the request: popularity falls back to the decayed
+    // counts, of which no share is known
+    long later = T0 + 2 * HOUR;
+    float[][] quiet = model.rankFeatures(model.score(List.of(), null, null, later), xyz, 0, later);
+    for (float[] row : quiet) {
+      assertThat(row[RankFeatures.WITHIN_SESSION_POPULARITY]).isZero();
+      assertThat(row[RankFeatures.WITHIN_SESSION_SHARE]).isEqualTo(-1f);
+    }
   }
 
   @Test
