@@ -221,6 +221,19 @@ public final class BoostedTrees {
     return feature.length;
   }
 
+  /**
+   * These trees scoring rows of {@code wider} features: the same splits, so the same scores for
+   * rows that agree on the first {@link #features()} (how a re-ranker fitted before features were
+   * appended to {@link RankFeatures} keeps serving).
+   */
+  public BoostedTrees widened(int wider) {
+    if (wider < features) {
+      throw new IllegalArgumentException(
+          "cannot narrow trees of " + features + " features to " + wider);
+    }
+    return wider == features ? this : new BoostedTrees(wider, depth, feature, threshold, leaf);
+  }
+
   public int features() {
     return features;
   }

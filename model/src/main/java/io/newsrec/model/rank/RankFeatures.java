@@ -65,6 +65,14 @@ public final class RankFeatures {
 
   public static final int COUNT = 19;
 
+  /**
+   * Features of the re-rankers fitted before {@link #WITHIN_SESSION_POPULARITY} was added
+   * (artifacts written before commit 9a95e76). New features are only ever appended, so such a
+   * ranker reads the same columns of today's rows and is still served (see {@link
+   * BoostedTrees#widened}).
+   */
+  public static final int FIRST_COUNT = 17;
+
   /** The rank feature of an article a component did not score: beyond any real rank. */
   public static final float ABSENT = 20f;
 

@@ -127,13 +127,18 @@ public final class ArtifactCodec {
     BoostedTrees ranker = null;
     if (version >= VERSION && d.readBoolean()) {
       ranker = BoostedTrees.readFrom(d);
-      if (ranker.features() != RankFeatures.COUNT) {
+      // an artifact of an earlier release keeps its re-ranker: features are only appended
+      if (ranker.features() < RankFeatures.FIRST_COUNT || ranker.features() > RankFeatures.COUNT) {
         throw new IOException(
             "the artifact's re-ranker reads "
                 + ranker.features()
                 + " features, this model computes "
-                + RankFeatures.COUNT);
+                + RankFeatures.COUNT
+                + " (and reads re-rankers of "
+                + RankFeatures.FIRST_COUNT
+                + " or more)");
       }
+      ranker = ranker.widened(RankFeatures.COUNT);
     }
     Map<String, PortalModel> portals = new LinkedHashMap<>();
     for (int n = d.readInt(); n > 0; n--) {

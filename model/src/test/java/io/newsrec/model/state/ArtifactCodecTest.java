@@ -106,6 +106,49 @@ class ArtifactCodecTest {
   }
 
   @Test
+  void aRankerFittedBeforeTheLastFeaturesWereAppendedStillServes() throws IOException {
+    // an artifact of the release before 9a95e76: its re-ranker was fitted on 17 features
+    HybridConfig config = HybridConfig.parse(Map.of());
+    BoostedTrees earlier =
+        new BoostedTrees(
+            RankFeatures.FIRST_COUNT,
+            1,
+            new int[][] {{RankFeatures.AGE}},
+            new float[][] {{2.5f}},
+            new double[][] {{0.25, -0.75}});
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ArtifactCodec.write(config, earlier, Map.of(), bytes);
+
+    BoostedTrees restored =
+        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())).ranker();
+
+    float[] old = new float[RankFeatures.COUNT];
+    old[RankFeatures.AGE] = 3f;
+    old[RankFeatures.WITHIN_SESSION_SHARE] = 1f; // a column it never reads
+    assertThat(restored.features()).isEqualTo(RankFeatures.COUNT);
+    assertThat(restored.score(new float[RankFeatures.COUNT])).isEqualTo(0.25);
+    assertThat(restored.score(old)).isEqualTo(-0.75);
+  }
+
+  @Test
+  void aRankerOfMoreFeaturesThanThisModelComputesIsRefused() throws IOException {
+    // an artifact of a later release, rolled back to this one
+    BoostedTrees later =
+        new BoostedTrees(
+            RankFeatures.COUNT + 1,
+            1,
+            new int[][] {{RankFeatures.COUNT}},
+            new float[][] {{0f}},
+            new double[][] {{0.0, 1.0}});
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ArtifactCodec.write(HybridConfig.parse(Map.of()), later, Map.of(), bytes);
+
+    assertThatThrownBy(() -> ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining((RankFeatures.COUNT + 1) + " features");
+  }
+
+  @Test
   void anUnknownVersionIsRefused() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
