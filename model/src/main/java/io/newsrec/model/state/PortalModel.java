@@ -563,10 +563,15 @@ public final class PortalModel {
     final Scores fused = new Scores();
     final double[] weights = new double[SOURCES.length];
 
-    /** Clicks within sessions around the request's time, read only for the re-ranker. */
+    /**
+     * Clicks within sessions around the request's time: filled (and cleared) by {@code
+     * rankFeatures} only, so a request without re-ranker never reads them.
+     */
     final Scores withinSession = new Scores();
 
-    /** Whether the popularity part holds counts around the request, not the fallback. */
+    /**
+     * Whether the popularity part holds counts around the request, not the fallback (set by score).
+     */
     boolean popularityAround;
 
     void clear() {
@@ -574,8 +579,6 @@ public final class PortalModel {
         p.clear();
       }
       fused.clear();
-      withinSession.clear();
-      popularityAround = false;
     }
   }
 }

@@ -67,13 +67,7 @@ class ArtifactCodecTest {
     HybridConfig config = HybridConfig.parse(Map.of());
     PortalModel model = new PortalModel(config);
     model.learn(new Interaction("g1", null, "s1", "a", T0, 1.0));
-    BoostedTrees stump =
-        new BoostedTrees(
-            RankFeatures.COUNT,
-            1,
-            new int[][] {{RankFeatures.AGE}},
-            new float[][] {{2.5f}},
-            new double[][] {{0.25, -0.75}});
+    BoostedTrees stump = ageStump(RankFeatures.COUNT);
     Map<String, PortalModel> portals = new LinkedHashMap<>();
     portals.put("g1", model);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -109,13 +103,7 @@ class ArtifactCodecTest {
   void aRankerFittedBeforeTheLastFeaturesWereAppendedStillServes() throws IOException {
     // an artifact of the release before 9a95e76: its re-ranker was fitted on 17 features
     HybridConfig config = HybridConfig.parse(Map.of());
-    BoostedTrees earlier =
-        new BoostedTrees(
-            RankFeatures.FIRST_COUNT,
-            1,
-            new int[][] {{RankFeatures.AGE}},
-            new float[][] {{2.5f}},
-            new double[][] {{0.25, -0.75}});
+    BoostedTrees earlier = ageStump(RankFeatures.FIRST_COUNT);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ArtifactCodec.write(config, earlier, Map.of(), bytes);
 
@@ -158,5 +146,15 @@ class ArtifactCodecTest {
     assertThatThrownBy(() -> ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("version 1 or 2");
+  }
+
+  /** One stump over rows of {@code features}: 0.25 for an article aged ≤ 2.5, else -0.75. */
+  private static BoostedTrees ageStump(int features) {
+    return new BoostedTrees(
+        features,
+        1,
+        new int[][] {{RankFeatures.AGE}},
+        new float[][] {{2.5f}},
+        new double[][] {{0.25, -0.75}});
   }
 }
