@@ -63,7 +63,16 @@ public final class RankFeatures {
    */
   public static final int WITHIN_SESSION_SHARE = 18;
 
-  public static final int COUNT = 19;
+  /**
+   * ln(1 + its clicks around the request's time by sessions that entered at the request's first
+   * click, at any later position): where readers who came in where this one did went on to read.
+   */
+  public static final int FROM_ENTRY = 19;
+
+  /** ln(1 + articles above it in {@link #FROM_ENTRY}), {@link #ABSENT} when none clicked it. */
+  public static final int FROM_ENTRY_RANK = 20;
+
+  public static final int COUNT = 21;
 
   /**
    * Features of the re-rankers fitted before {@link #WITHIN_SESSION_POPULARITY} was added
@@ -97,5 +106,7 @@ public final class RankFeatures {
           "log-popularity-rank",
           "log-covisit-rank",
           "log-within-session-popularity",
-          "within-session-share");
+          "within-session-share",
+          "log-from-entry",
+          "log-from-entry-rank");
 }

@@ -89,6 +89,15 @@ public final class PortalModel {
   private final DecayedPopularity recent;
   private final Transitions transitions;
   private final TimeKernelCounts covisit;
+
+  /**
+   * Every later click of a session under the article it entered at: where readers who came in
+   * through an article went on to read, however many clicks later. The article a reader arrived at
+   * says what brought them (a push, a search, a story shared) and stays in the session's context
+   * when its last click has moved on. Read by the re-ranker only, so kept only when there is one.
+   */
+  private final TimeKernelCounts entryPaths;
+
   private final SessionKnn knn;
   private final double[] weights;
 
@@ -125,6 +134,7 @@ public final class PortalModel {
     this.recent = new DecayedPopularity(config.trendingHalfLifeMinutes() * MINUTE);
     // co-visitation: next clicks only, counted around the request's time with a short half-life
     this.covisit = new TimeKernelCounts(config.covisitHalfLifeMinutes() * MINUTE, COVISIT_SPAN);
+    this.entryPaths = new TimeKernelCounts(config.covisitHalfLifeMinutes() * MINUTE, COVISIT_SPAN);
     this.weights =
         new double[] {
           config.weightKnn(),
@@ -165,6 +175,9 @@ public final class PortalModel {
       if (config.weightTrending() > 0) {
         recent.add(article, t, e.weight());
       }
+      if (config.rankerTrees() > 0 && session.size() >= 2) {
+        entryPaths.add(session.items()[0], article, t, e.weight());
+      }
     }
     if (config.userHistory() && e.userId() != null) {
       history.record(e.userId(), article);
@@ -198,6 +211,7 @@ public final class PortalModel {
         prefix[n++] = id;
       }
     }
+    s.entry = n > 0 ? prefix[0] : -1;
     Session known = sessionId == null ? null : sessions.get(sessionId);
     SessionTrail self = known == null ? null : known.trail;
     knn.score(prefix, n, self, nowMs, s.parts[0]);
@@ -349,6 +363,12 @@ public final class PortalModel {
     Scores within = s.withinSession;
     within.clear();
     popularity.scoreAround(WITHIN_SESSION, nowMs, within);
+    Scores fromEntry = s.fromEntry;
+    fromEntry.clear();
+    if (s.entry >= 0) {
+      entryPaths.scoreAround(s.entry, nowMs, fromEntry);
+    }
+    float[] fromEntryRank = logRanks(fromEntry, candidates);
     float[][] rows = new float[candidates.length][];
     for (int r = 0; r < candidates.length; r++) {
       int id = candidates[r];
@@ -374,6 +394,8 @@ public final class PortalModel {
       f[RankFeatures.WITHIN_SESSION_POPULARITY] = (float) Math.log1p(inside);
       f[RankFeatures.WITHIN_SESSION_SHARE] =
           s.popularityAround && all > 0 ? (float) Math.min(1.0, inside / all) : -1f;
+      f[RankFeatures.FROM_ENTRY] = (float) Math.log1p(fromEntry.get(id));
+      f[RankFeatures.FROM_ENTRY_RANK] = fromEntryRank[r];
       rows[r] = f;
     }
     return rows;
@@ -524,6 +546,7 @@ public final class PortalModel {
     long sessionCutoff = clock - (long) (config.sessionHorizonHours() * 60 * MINUTE);
     popularity.expireBefore(sessionCutoff);
     covisit.expireBefore(sessionCutoff);
+    entryPaths.expireBefore(sessionCutoff);
     while (!sessionOrder.isEmpty()) {
       String head = sessionOrder.peekFirst();
       Session known = sessions.get(head);
@@ -570,9 +593,18 @@ public final class PortalModel {
     final Scores withinSession = new Scores();
 
     /**
+     * Later clicks of the sessions that entered at the request's first click, around the request's
+     * time: filled (and cleared) by {@code rankFeatures} only.
+     */
+    final Scores fromEntry = new Scores();
+
+    /**
      * Whether the popularity part holds counts around the request, not the fallback (set by score).
      */
     boolean popularityAround;
+
+    /** The request's first known click, -1 for none (set by score). */
+    int entry = -1;
 
     void clear() {
       for (Scores p : parts) {

@@ -140,6 +140,51 @@ class PortalModelTest {
   }
 
   @Test
+  void theRankerSeesWhereReadersWhoEnteredAtTheSameArticleWentOn() {
+    // sessions (e, a, b), (e, b), (g, e, a): under entry e, a was read later once and b twice; the
+    // third session read a after e too, but entered at g, so it counts under g only
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    String[][] sessions = {{"e", "a", "b"}, {"e", "b"}, {"g", "e", "a"}};
+    for (int s = 0; s < sessions.length; s++) {
+      for (String article : sessions[s]) {
+        model.learn(new Interaction("g1", "u" + s, "s" + s, article, T0, 1.0));
+      }
+    }
+    int[] abg = {model.idOf("a"), model.idOf("b"), model.idOf("g")};
+
+    float[][] enteredAtE =
+        model.rankFeatures(model.score(List.of("e"), null, null, T0), abg, 1, T0);
+
+    assertThat(enteredAtE[0][RankFeatures.FROM_ENTRY])
+        .isCloseTo((float) Math.log(2), within(1e-5f));
+    assertThat(enteredAtE[0][RankFeatures.FROM_ENTRY_RANK])
+        .isCloseTo((float) Math.log(2), within(1e-5f)); // b above it
+    assertThat(enteredAtE[1][RankFeatures.FROM_ENTRY])
+        .isCloseTo((float) Math.log(3), within(1e-5f));
+    assertThat(enteredAtE[1][RankFeatures.FROM_ENTRY_RANK]).isZero();
+    assertThat(enteredAtE[2][RankFeatures.FROM_ENTRY]).isZero();
+    assertThat(enteredAtE[2][RankFeatures.FROM_ENTRY_RANK]).isEqualTo(RankFeatures.ABSENT);
+
+    // a session that entered at g and is reading e now: its entry, not its last click, is the key
+    // (under g: e and a once each, tied, so neither is above the other)
+    float[][] enteredAtG =
+        model.rankFeatures(model.score(List.of("g", "e"), null, null, T0), abg, 2, T0);
+
+    assertThat(enteredAtG[0][RankFeatures.FROM_ENTRY])
+        .isCloseTo((float) Math.log(2), within(1e-5f));
+    assertThat(enteredAtG[0][RankFeatures.FROM_ENTRY_RANK]).isZero();
+    assertThat(enteredAtG[1][RankFeatures.FROM_ENTRY]).isZero();
+    assertThat(enteredAtG[1][RankFeatures.FROM_ENTRY_RANK]).isEqualTo(RankFeatures.ABSENT);
+
+    // and a request with no clicks has no entry
+    float[][] none = model.rankFeatures(model.score(List.of(), null, null, T0), abg, 0, T0);
+    for (float[] row : none) {
+      assertThat(row[RankFeatures.FROM_ENTRY]).isZero();
+      assertThat(row[RankFeatures.FROM_ENTRY_RANK]).isEqualTo(RankFeatures.ABSENT);
+    }
+  }
+
+  @Test
   void aCandidatesRankCountsTheComponentsScoresAboveItsOwn() {
     // scores 5, 3, 3, 1 and an untouched article: the candidates 3 (one above), 1 (three above),
     // 5 (none) and the unscored one (absent); ties are not above each other
