@@ -109,13 +109,7 @@ class PortalModelTest {
   void theRankerSeesWhichClicksFollowedAnotherClickOfTheirSession() {
     // sessions (x), (x), (y, x), (y, z), all in one instant: x has 3 clicks, 1 within a session; y
     // 2, none (both are entries); z 1, within
-    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
-    String[][] sessions = {{"x"}, {"x"}, {"y", "x"}, {"y", "z"}};
-    for (int s = 0; s < sessions.length; s++) {
-      for (String article : sessions[s]) {
-        model.learn(new Interaction("g1", "u" + s, "s" + s, article, T0, 1.0));
-      }
-    }
+    PortalModel model = modelOfSessionsAtT0(new String[][] {{"x"}, {"x"}, {"y", "x"}, {"y", "z"}});
     int[] xyz = {model.idOf("x"), model.idOf("y"), model.idOf("z")};
 
     float[][] now = model.rankFeatures(model.score(List.of(), null, null, T0), xyz, 0, T0);
@@ -143,13 +137,8 @@ class PortalModelTest {
   void theRankerSeesWhereReadersWhoEnteredAtTheSameArticleWentOn() {
     // sessions (e, a, b), (e, b), (g, e, a): under entry e, a was read later once and b twice; the
     // third session read a after e too, but entered at g, so it counts under g only
-    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
-    String[][] sessions = {{"e", "a", "b"}, {"e", "b"}, {"g", "e", "a"}};
-    for (int s = 0; s < sessions.length; s++) {
-      for (String article : sessions[s]) {
-        model.learn(new Interaction("g1", "u" + s, "s" + s, article, T0, 1.0));
-      }
-    }
+    PortalModel model =
+        modelOfSessionsAtT0(new String[][] {{"e", "a", "b"}, {"e", "b"}, {"g", "e", "a"}});
     int[] abg = {model.idOf("a"), model.idOf("b"), model.idOf("g")};
 
     float[][] enteredAtE =
@@ -226,5 +215,16 @@ class PortalModelTest {
         assertThat(ranks[r]).as("round %d candidate %d", round, r).isEqualTo(expected);
       }
     }
+  }
+
+  /** A default model that learned {@code sessions} (session s read by user s), all at T0. */
+  private static PortalModel modelOfSessionsAtT0(String[][] sessions) {
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    for (int s = 0; s < sessions.length; s++) {
+      for (String article : sessions[s]) {
+        model.learn(new Interaction("g1", "u" + s, "s" + s, article, T0, 1.0));
+      }
+    }
+    return model;
   }
 }
