@@ -29,6 +29,17 @@ public final class BoostedTrees {
   private final int[] levels;
 
   /**
+   * The scoring layout of the same splits: all trees' in one array, tree t's node i at {@code t ×
+   * (2^depth − 1) + i}, each a threshold's bits in the high half of a long and its feature in the
+   * low half, so that a step of a walk loads one value from one array (the nested arrays cost a
+   * load and a bounds check more per step, and three per tree).
+   */
+  private final long[] packed;
+
+  /** All trees' leaves in one array, tree t's leaf l at {@code t × 2^depth + l}. */
+  private final double[] leaves;
+
+  /**
    * @param features length of the rows it scores
    * @param depth depth of every tree (a tree has {@code 2^depth - 1} splits and {@code 2^depth}
    *     leaves)
@@ -58,9 +69,24 @@ public final class BoostedTrees {
     this.threshold = threshold;
     this.leaf = leaf;
     this.levels = new int[feature.length];
+    this.packed = new long[feature.length * splits];
+    this.leaves = new double[feature.length * (splits + 1)];
     for (int t = 0; t < feature.length; t++) {
       levels[t] = walkedLevels(threshold[t], depth);
+      for (int i = 0; i < splits; i++) {
+        packed[t * splits + i] = pack(feature[t][i], threshold[t][i]);
+      }
+      System.arraycopy(leaf[t], 0, leaves, t * (splits + 1), splits + 1);
     }
+  }
+
+  private static long pack(int feature, float threshold) {
+    return ((long) Float.floatToRawIntBits(threshold) << 32) | feature;
+  }
+
+  /** Whether row {@code x} goes right at the packed split {@code split}. */
+  private static boolean right(float[] x, long split) {
+    return x[(int) split] > Float.intBitsToFloat((int) (split >>> 32));
   }
 
   /**
@@ -103,70 +129,60 @@ public final class BoostedTrees {
     if (x.length != features) {
       throw new IllegalArgumentException("expected " + features + " features, got " + x.length);
     }
+    int splits = (1 << depth) - 1;
     double sum = 0;
-    for (int t = 0; t < feature.length; t++) {
-      int[] f = feature[t];
-      float[] th = threshold[t];
+    for (int t = 0; t < levels.length; t++) {
+      int base = t * splits;
       int level = levels[t];
       int node = 0;
       for (int d = 0; d < level; d++) {
-        node = 2 * node + (x[f[node]] > th[node] ? 2 : 1);
+        node = 2 * node + (right(x, packed[base + node]) ? 2 : 1);
       }
-      sum += leaf[t][leafBelow(node, level)];
+      sum += leaves[base + t + leafBelow(node, level)];
     }
     return sum;
   }
 
   /**
    * Scores many rows at once: {@code out[r] = score(rows[r])}, the same sums in the same order.
-   * Tree by tree, four rows walk it side by side: their walks do not depend on each other, so the
-   * processor overlaps them instead of waiting on one row's chain of loads and comparisons (about
-   * 30% faster for a request's 50 candidates than row by row).
+   * Tree by tree, every row takes one level's step before any row takes the next: the rows' walks
+   * do not depend on each other, so the processor overlaps as many of them as it can hold instead
+   * of waiting on one row's chain of loads and comparisons. With the rows copied into one array and
+   * the splits packed, this is ~1.35× as fast for a request's 50 candidates as four rows walking
+   * side by side in per-tree arrays, and ~1.6× as fast as row by row (JMH, {@code
+   * bench/run-model-rerank.sh}).
    */
   public void scoreAll(float[][] rows, double[] out) {
     int n = rows.length;
     if (out.length < n) {
       throw new IllegalArgumentException("out is shorter than rows");
     }
-    for (float[] x : rows) {
-      if (x.length != features) {
-        throw new IllegalArgumentException("expected " + features + " features, got " + x.length);
+    float[] xs = new float[n * features];
+    for (int r = 0; r < n; r++) {
+      if (rows[r].length != features) {
+        throw new IllegalArgumentException(
+            "expected " + features + " features, got " + rows[r].length);
       }
+      System.arraycopy(rows[r], 0, xs, r * features, features);
     }
     Arrays.fill(out, 0, n, 0.0);
-    for (int t = 0; t < feature.length; t++) {
-      int[] f = feature[t];
-      float[] th = threshold[t];
-      double[] values = leaf[t];
+    int splits = (1 << depth) - 1;
+    int[] node = new int[n];
+    for (int t = 0; t < levels.length; t++) {
+      int base = t * splits;
       int level = levels[t];
-      int r = 0;
-      for (; r + 4 <= n; r += 4) {
-        float[] a = rows[r];
-        float[] b = rows[r + 1];
-        float[] c = rows[r + 2];
-        float[] e = rows[r + 3];
-        int na = 0;
-        int nb = 0;
-        int nc = 0;
-        int ne = 0;
-        for (int d = 0; d < level; d++) {
-          na = 2 * na + (a[f[na]] > th[na] ? 2 : 1);
-          nb = 2 * nb + (b[f[nb]] > th[nb] ? 2 : 1);
-          nc = 2 * nc + (c[f[nc]] > th[nc] ? 2 : 1);
-          ne = 2 * ne + (e[f[ne]] > th[ne] ? 2 : 1);
+      Arrays.fill(node, 0);
+      for (int d = 0; d < level; d++) {
+        for (int r = 0, row = 0; r < n; r++, row += features) {
+          long split = packed[base + node[r]];
+          node[r] =
+              2 * node[r]
+                  + (xs[row + (int) split] > Float.intBitsToFloat((int) (split >>> 32)) ? 2 : 1);
         }
-        out[r] += values[leafBelow(na, level)];
-        out[r + 1] += values[leafBelow(nb, level)];
-        out[r + 2] += values[leafBelow(nc, level)];
-        out[r + 3] += values[leafBelow(ne, level)];
       }
-      for (; r < n; r++) {
-        float[] a = rows[r];
-        int na = 0;
-        for (int d = 0; d < level; d++) {
-          na = 2 * na + (a[f[na]] > th[na] ? 2 : 1);
-        }
-        out[r] += values[leafBelow(na, level)];
+      // tree t's leaves start at t × 2^depth = base + t
+      for (int r = 0; r < n; r++) {
+        out[r] += leaves[base + t + leafBelow(node[r], level)];
       }
     }
   }
