@@ -21,9 +21,6 @@ import java.util.List;
 public final class BoostedTrees {
   private final int features;
   private final int depth;
-  private final int[][] feature;
-  private final float[][] threshold;
-  private final double[][] leaf;
 
   /** Levels of each tree that hold a split some row can pass to the right. */
   private final int[] levels;
@@ -32,8 +29,7 @@ public final class BoostedTrees {
    * The scoring layout of the same splits: all trees' in one array, tree t's node i at {@code t ×
    * (2^depth − 1) + i}, each a threshold's bits in the high half of a long and its feature in the
    * low half, so that a step of a walk loads one value from one array (the nested arrays cost a
-   * load and a bounds check more per step, and three per tree). The nested arrays stay for writing,
-   * averaging and widening: ~1.2 MB more for the served six rankers.
+   * load and a bounds check more per step, and three per tree). The only copy of the splits kept.
    */
   private final long[] packed;
 
@@ -66,9 +62,6 @@ public final class BoostedTrees {
     }
     this.features = features;
     this.depth = depth;
-    this.feature = feature;
-    this.threshold = threshold;
-    this.leaf = leaf;
     this.levels = new int[feature.length];
     this.packed = new long[feature.length * splits];
     this.leaves = new double[feature.length * (splits + 1)];
@@ -79,6 +72,31 @@ public final class BoostedTrees {
       }
       System.arraycopy(leaf[t], 0, leaves, t * (splits + 1), splits + 1);
     }
+  }
+
+  /** The same splits and leaves scoring rows of {@code features} values ({@link #widened}). */
+  private BoostedTrees(int features, int depth, long[] packed, double[] leaves, int[] levels) {
+    this.features = features;
+    this.depth = depth;
+    this.packed = packed;
+    this.leaves = leaves;
+    this.levels = levels;
+  }
+
+  private int splits() {
+    return (1 << depth) - 1;
+  }
+
+  private int featureAt(int tree, int node) {
+    return (int) packed[tree * splits() + node];
+  }
+
+  private float thresholdAt(int tree, int node) {
+    return Float.intBitsToFloat((int) (packed[tree * splits() + node] >>> 32));
+  }
+
+  private double leafAt(int tree, int leaf) {
+    return leaves[tree * (splits() + 1) + leaf];
   }
 
   private static long pack(int feature, float threshold) {
@@ -220,14 +238,16 @@ public final class BoostedTrees {
         threshold[t] = new float[splits];
         leaf[t] = new double[splits + 1];
         Arrays.fill(threshold[t], Float.POSITIVE_INFINITY);
-        System.arraycopy(m.feature[k], 0, feature[t], 0, ownSplits);
-        System.arraycopy(m.threshold[k], 0, threshold[t], 0, ownSplits);
+        for (int i = 0; i < ownSplits; i++) {
+          feature[t][i] = m.featureAt(k, i);
+          threshold[t][i] = m.thresholdAt(k, i);
+        }
         for (int l = 0; l <= ownSplits; l++) {
           int node = ownSplits + l;
           for (int d = m.depth; d < depth; d++) {
             node = 2 * node + 1;
           }
-          leaf[t][node - splits] = m.leaf[k][l] / members.size();
+          leaf[t][node - splits] = m.leafAt(k, l) / members.size();
         }
       }
     }
@@ -235,7 +255,7 @@ public final class BoostedTrees {
   }
 
   public int trees() {
-    return feature.length;
+    return levels.length;
   }
 
   /**
@@ -248,7 +268,7 @@ public final class BoostedTrees {
       throw new IllegalArgumentException(
           "cannot narrow trees of " + features + " features to " + wider);
     }
-    return wider == features ? this : new BoostedTrees(wider, depth, feature, threshold, leaf);
+    return wider == features ? this : new BoostedTrees(wider, depth, packed, leaves, levels);
   }
 
   public int features() {
@@ -263,14 +283,14 @@ public final class BoostedTrees {
   public void writeTo(DataOutput out) throws IOException {
     out.writeInt(features);
     out.writeInt(depth);
-    out.writeInt(feature.length);
-    for (int t = 0; t < feature.length; t++) {
-      for (int i = 0; i < feature[t].length; i++) {
-        out.writeShort(feature[t][i]);
-        out.writeFloat(threshold[t][i]);
+    out.writeInt(trees());
+    for (int t = 0; t < trees(); t++) {
+      for (int i = 0; i < splits(); i++) {
+        out.writeShort(featureAt(t, i));
+        out.writeFloat(thresholdAt(t, i));
       }
-      for (double v : leaf[t]) {
-        out.writeDouble(v);
+      for (int l = 0; l <= splits(); l++) {
+        out.writeDouble(leafAt(t, l));
       }
     }
   }
