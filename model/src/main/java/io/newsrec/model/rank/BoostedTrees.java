@@ -88,11 +88,11 @@ public final class BoostedTrees {
   }
 
   private int featureAt(int tree, int node) {
-    return (int) packed[tree * splits() + node];
+    return featureOf(packed[tree * splits() + node]);
   }
 
   private float thresholdAt(int tree, int node) {
-    return Float.intBitsToFloat((int) (packed[tree * splits() + node] >>> 32));
+    return thresholdOf(packed[tree * splits() + node]);
   }
 
   private double leafAt(int tree, int leaf) {
@@ -103,9 +103,12 @@ public final class BoostedTrees {
     return ((long) Float.floatToRawIntBits(threshold) << 32) | feature;
   }
 
-  /** Whether row {@code x} goes right at the packed split {@code split}. */
-  private static boolean right(float[] x, long split) {
-    return x[(int) split] > Float.intBitsToFloat((int) (split >>> 32));
+  private static int featureOf(long split) {
+    return (int) split;
+  }
+
+  private static float thresholdOf(long split) {
+    return Float.intBitsToFloat((int) (split >>> 32));
   }
 
   /**
@@ -148,14 +151,15 @@ public final class BoostedTrees {
     if (x.length != features) {
       throw new IllegalArgumentException("expected " + features + " features, got " + x.length);
     }
-    int splits = (1 << depth) - 1;
+    int splits = splits();
     double sum = 0;
     for (int t = 0; t < levels.length; t++) {
       int base = t * splits;
       int level = levels[t];
       int node = 0;
       for (int d = 0; d < level; d++) {
-        node = 2 * node + (right(x, packed[base + node]) ? 2 : 1);
+        long split = packed[base + node];
+        node = 2 * node + (x[featureOf(split)] > thresholdOf(split) ? 2 : 1);
       }
       sum += leaves[base + t + leafBelow(node, level)];
     }
@@ -185,7 +189,7 @@ public final class BoostedTrees {
       System.arraycopy(rows[r], 0, xs, r * features, features);
     }
     Arrays.fill(out, 0, n, 0.0);
-    int splits = (1 << depth) - 1;
+    int splits = splits();
     int[] node = new int[n];
     for (int t = 0; t < levels.length; t++) {
       int base = t * splits;
@@ -194,9 +198,7 @@ public final class BoostedTrees {
       for (int d = 0; d < level; d++) {
         for (int r = 0, row = 0; r < n; r++, row += features) {
           long split = packed[base + node[r]];
-          node[r] =
-              2 * node[r]
-                  + (xs[row + (int) split] > Float.intBitsToFloat((int) (split >>> 32)) ? 2 : 1);
+          node[r] = 2 * node[r] + (xs[row + featureOf(split)] > thresholdOf(split) ? 2 : 1);
         }
       }
       // tree t's leaves start at t × 2^depth = base + t
