@@ -58,7 +58,7 @@ public final class EvaluateMain {
     json.put("generatedAt", Instant.now().toString());
     json.put(
         "data", "globo-g1 clicks, " + data.hours() + " hourly files, " + data.size() + " clicks");
-    json.put("evaluatedHours", o.hoursSpec());
+    json.put("evaluatedHours", o.resolvedHours(data.hours()));
     json.put("protocolDetails", protocolDetails());
     json.put("hybridHyperparameters", HybridConfig.parse(o.hyperparameters()).toMap());
     // the protocols share only the (read-only) clicks: each runs on its own thread, one core each
@@ -135,7 +135,16 @@ public final class EvaluateMain {
     boolean[] training = o.trainingHours(data.hours());
     if (o.ranker() && anyTrue(training)) {
       Map<String, Object> report = new LinkedHashMap<>();
-      BoostedTrees trees = trainRanker(protocol, data, training, HybridConfig.parse(hp), report);
+      BoostedTrees trees =
+          trainRanker(
+              protocol,
+              data,
+              training,
+              o.rankerHoursSpec() == null
+                  ? "half a step after each evaluated hour (none evaluated)"
+                  : o.rankerHoursSpec() + " (--ranker-hours, none evaluated)",
+              HybridConfig.parse(hp),
+              report);
       models.add(hybrid.reranked("hybrid+ranker", trees));
       rankerReport = report;
     }
@@ -146,12 +155,13 @@ public final class EvaluateMain {
       runner.runA(System.err::println);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Object> section = Report.section(runner, seconds, hybrid.learnEventsPerSecond());
+    Map<String, Object> section =
+        Report.section(runner, seconds, hybrid.learnEventsPerSecond(), o.split(data.hours()));
     if (rankerReport != null) {
       section.put("ranker", rankerReport);
     }
     sections.put(protocol, section);
-    return new String[] {Report.table(protocol, runner, seconds)};
+    return new String[] {Report.table(protocol, runner, seconds, o.split(data.hours()))};
   }
 
   /**
@@ -167,6 +177,7 @@ public final class EvaluateMain {
       String protocol,
       G1Clicks data,
       boolean[] training,
+      String trainingHours,
       HybridConfig config,
       Map<String, Object> report) {
     long start = System.nanoTime();
@@ -197,7 +208,7 @@ public final class EvaluateMain {
               }
             });
     double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
-    report.put("trainingHours", "half a step after each evaluated hour (none evaluated)");
+    report.put("trainingHours", trainingHours);
     report.put("trainingSessions", runner.sessions());
     report.put("trainingLists", examples.groups());
     report.put("candidates", Ranker.CANDIDATES);

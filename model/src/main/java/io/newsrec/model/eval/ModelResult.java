@@ -91,28 +91,25 @@ final class ModelResult {
     }
 
     /**
-     * The first and second half of the data's hours apart, to check that a result holds early and
-     * late: {"early": {...}, "late": {...}} with the hour ranges.
+     * The hours before {@code split} and from it on apart, to check that a result holds early and
+     * late (by default the data's two halves; {@code --split=288} puts days added after the first
+     * 288 hours on their own): {"early": {...}, "late": {...}} with the hour ranges.
      */
-    Map<String, Object> halves() {
+    Map<String, Object> halves(int split) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("early", rangeJson(0, split()));
-      m.put("late", rangeJson(split(), hourN.length));
+      m.put("early", rangeJson(0, split));
+      m.put("late", rangeJson(split, hourN.length));
       return m;
     }
 
-    /** {ndcg, hr, predictions} of the first half of the data's hours. */
-    double[] early() {
-      return range(0, split());
+    /** {ndcg, hr, predictions} of the hours before {@code split}. */
+    double[] early(int split) {
+      return range(0, split);
     }
 
-    /** {ndcg, hr, predictions} of the second half of the data's hours. */
-    double[] late() {
-      return range(split(), hourN.length);
-    }
-
-    private int split() {
-      return hourN.length / 2;
+    /** {ndcg, hr, predictions} of the hours from {@code split} on. */
+    double[] late(int split) {
+      return range(split, hourN.length);
     }
 
     private Map<String, Object> rangeJson(int from, int to) {

@@ -18,11 +18,14 @@ record Options(
     Map<String, Map<String, String>> variants,
     int until,
     boolean ranker,
+    String rankerHoursSpec,
+    int splitHour,
     String command) {
 
   static Options parse(String[] args) {
     Path data = G1Clicks.DEFAULT_FOLDER;
-    String hours = "6:288:6";
+    // to the data's last hour: the same command evaluates more days when they are added
+    String hours = "6:end:6";
     List<String> protocols = List.of("A", "B");
     boolean baselines = true;
     Path out = Path.of("bench/results/model-eval.json");
@@ -31,6 +34,8 @@ record Options(
     Map<String, Map<String, String>> variants = new LinkedHashMap<>();
     int until = Integer.MAX_VALUE;
     boolean ranker = true;
+    String rankerHours = null;
+    int split = -1;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.startsWith("--hours=")) {
@@ -61,6 +66,16 @@ record Options(
       } else if (a.startsWith("--ranker=")) {
         // "none": no learned re-ranker (it is trained on the hours between the evaluated ones)
         ranker = !a.substring(9).equals("none");
+      } else if (a.startsWith("--ranker-hours=")) {
+        // the re-ranker's training hours, e.g. only past ones (3:144:6) to check it prospectively
+        rankerHours = a.substring(15);
+        range(rankerHours, 1);
+      } else if (a.startsWith("--split=")) {
+        // where the report's "early" hours end and its "late" ones begin (default: half the data)
+        split = Integer.parseInt(a.substring(8));
+        if (split < 1) {
+          throw new IllegalArgumentException("--split must be an hour from 1 on, not " + split);
+        }
       } else if (a.equals("--no-throughput")) {
         throughput = false;
       } else if (a.startsWith("--")) {
@@ -68,6 +83,9 @@ record Options(
       } else {
         data = Path.of(a);
       }
+    }
+    if (!hours.equals("all")) {
+      range(hours, 1);
     }
     List<String> cmd = new ArrayList<>(List.of("model/evaluate.sh"));
     cmd.addAll(List.of(args));
@@ -82,41 +100,90 @@ record Options(
         variants,
         until,
         ranker,
+        rankerHours,
+        split,
         String.join(" ", cmd));
   }
 
   /**
-   * The hours a learned re-ranker is trained on: half a step after each evaluated hour, so that
-   * none is evaluated; none when every hour is (a step of 1, or {@code all}).
+   * The hours a learned re-ranker is trained on: {@code --ranker-hours} when given, else half a
+   * step after each evaluated hour; none when every hour is evaluated (a step of 1, or {@code
+   * all}). Never an evaluated hour: a re-ranker scored on the hours it learned from would flatter
+   * itself.
    */
   boolean[] trainingHours(int hours) {
     boolean[] t = new boolean[hours];
+    if (rankerHoursSpec != null) {
+      int[] r = range(rankerHoursSpec, hours);
+      for (int h = Math.max(1, r[0]); h < r[1]; h += r[2]) {
+        t[h] = true;
+      }
+      boolean[] e = evaluatedHours(hours);
+      for (int h = 0; h < hours; h++) {
+        if (t[h] && e[h]) {
+          throw new IllegalArgumentException(
+              "--ranker-hours=" + rankerHoursSpec + " includes evaluated hour " + h);
+        }
+      }
+      return t;
+    }
     if (hoursSpec.equals("all")) {
       return t;
     }
-    String[] p = hoursSpec.split(":");
-    int step = Integer.parseInt(p[2]);
+    int[] p = range(hoursSpec, hours);
+    int step = p[2];
     if (step < 2) {
       return t;
     }
-    int end = Math.min(hours, Integer.parseInt(p[1]));
-    for (int h = Math.max(1, Integer.parseInt(p[0]) + step / 2); h < end; h += step) {
+    for (int h = Math.max(1, p[0] + step / 2); h < p[1]; h += step) {
       t[h] = true;
     }
     return t;
   }
 
-  /** {@code start:end:step} (end exclusive) or {@code all} (every hour from 1). */
+  /** {@code start:end:step} (end exclusive, {@code end} = the data's last) or {@code all}. */
   boolean[] evaluatedHours(int hours) {
     boolean[] e = new boolean[hours];
-    String spec = hoursSpec.equals("all") ? "1:" + hours + ":1" : hoursSpec;
-    String[] p = spec.split(":");
-    int start = Integer.parseInt(p[0]);
-    int end = Math.min(hours, Integer.parseInt(p[1]));
-    int step = Integer.parseInt(p[2]);
-    for (int h = Math.max(1, start); h < end; h += step) {
+    int[] p = hoursSpec.equals("all") ? new int[] {1, hours, 1} : range(hoursSpec, hours);
+    for (int h = Math.max(1, p[0]); h < p[1]; h += p[2]) {
       e[h] = true;
     }
     return e;
+  }
+
+  /** The evaluated hours as {@code start:end:step} with the end resolved, for the report. */
+  String resolvedHours(int hours) {
+    if (hoursSpec.equals("all")) {
+      return "1:" + hours + ":1";
+    }
+    int[] p = range(hoursSpec, hours);
+    return p[0] + ":" + p[1] + ":" + p[2];
+  }
+
+  /** The first hour of the report's "late" half: {@code --split}, else half the data's hours. */
+  int split(int hours) {
+    return splitHour > 0 ? splitHour : hours / 2;
+  }
+
+  /**
+   * {start, end, step} of {@code start:end:step}, the end at most {@code hours}; {@code end} for
+   * the data's last hour.
+   */
+  static int[] range(String spec, int hours) {
+    String[] p = spec.split(":");
+    if (p.length != 3) {
+      throw new IllegalArgumentException("hours must be start:end:step, not " + spec);
+    }
+    try {
+      int start = Integer.parseInt(p[0]);
+      int end = p[1].equals("end") ? hours : Math.min(hours, Integer.parseInt(p[1]));
+      int step = Integer.parseInt(p[2]);
+      if (start < 0 || step < 1) {
+        throw new IllegalArgumentException("hours need a start >= 0 and a step >= 1: " + spec);
+      }
+      return new int[] {start, end, step};
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("hours must be start:end:step, not " + spec, e);
+    }
   }
 }

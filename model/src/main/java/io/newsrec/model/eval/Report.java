@@ -7,7 +7,8 @@ import java.util.Map;
 final class Report {
   private Report() {}
 
-  static Map<String, Object> section(ProtocolRunner runner, double seconds, double learnPerSecond) {
+  static Map<String, Object> section(
+      ProtocolRunner runner, double seconds, double learnPerSecond, int split) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("sessions", runner.sessions());
     s.put("wallTimeSeconds", Math.round(seconds * 10) / 10.0);
@@ -27,7 +28,7 @@ final class Report {
               "ndcg20", ModelResult.round(hm[0]),
               "hr20", ModelResult.round(hm[1]),
               "mrr20", ModelResult.round(hm[2])));
-      m.put("halves", r.last.halves());
+      m.put("halves", r.last.halves(split));
       m.put("everyPosition", r.every.toJson());
       m.put("alreadyReadShare", ModelResult.round(r.alreadyReadShare()));
       models.put(r.name, m);
@@ -36,7 +37,7 @@ final class Report {
     return s;
   }
 
-  static String table(String protocol, ProtocolRunner runner, double seconds) {
+  static String table(String protocol, ProtocolRunner runner, double seconds, int split) {
     StringBuilder t = new StringBuilder();
     t.append(
         String.format(
@@ -52,11 +53,11 @@ final class Report {
             "hour-mean N/HR",
             "every-pos N/HR/MRR",
             "read",
-            "early N/HR | late N/HR"));
+            "early (<" + split + ") N/HR | late N/HR"));
     for (ModelResult r : runner.results()) {
       double[] hm = r.last.hourMeans();
-      double[] early = r.last.early();
-      double[] late = r.last.late();
+      double[] early = r.last.early(split);
+      double[] late = r.last.late(split);
       t.append(
           String.format(
               "%-18s %7.4f %7.4f %7.4f %7.4f | %.4f %.4f   | %.4f %.4f %.4f   | %.4f"
