@@ -52,6 +52,8 @@ public final class EvaluateMain {
             });
     System.err.printf("%,d clicks in %d hours%n", data.size(), data.hours());
     boolean[] evaluated = o.evaluatedHours(data.hours());
+    // refuses --ranker-hours that include an evaluated hour before any work, not half an hour in
+    o.trainingHours(data.hours());
 
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("command", o.command());
