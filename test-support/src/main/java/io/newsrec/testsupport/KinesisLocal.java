@@ -1,13 +1,17 @@
 package io.newsrec.testsupport;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -109,10 +113,15 @@ public final class KinesisLocal implements BeforeAllCallback, AfterAllCallback, 
 
   /** Stops it gracefully (SIGTERM): it writes its state first, so nothing acknowledged is lost. */
   public synchronized void stop() {
+    stop(true);
+  }
+
+  private void stop(boolean keepState) {
     if (process == null) {
       return;
     }
     front.cut();
+    Path snapshot = keepState ? snapshotWrittenAfterCut() : null;
     process.destroy();
     if (!waitFor(STOP_WITHIN)) {
       process.destroyForcibly();
@@ -120,7 +129,87 @@ public final class KinesisLocal implements BeforeAllCallback, AfterAllCallback, 
       throw new IllegalStateException("kinesis-local did not stop within " + STOP_WITHIN);
     }
     process = null;
+    if (snapshot != null && !isCompleteJson(dataFile())) {
+      try {
+        Files.copy(snapshot, dataFile(), StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
+
+  /**
+   * A copy of the state file as written after the front was cut, or null when none came in time.
+   *
+   * <p>kinesis-mock rewrites its file in place every {@code persistInterval}, and a SIGTERM that
+   * lands during such a write can crash it mid-write ({@code ERR_STREAM_DESTROYED}, seen once in CI
+   * in a restart) and leave a truncated file that the next start refuses, losing everything. Once
+   * the front is cut nothing acknowledged can change the state, so the second write that ends after
+   * the cut (the first may have begun before it) holds every acknowledged record: it is copied, and
+   * put back if the shutdown leaves a broken file. Waiting for it also sends the SIGTERM just after
+   * a write, far from the next. Gives up after a few intervals, e.g. when a large state takes
+   * longer than an interval to write; the stop is then as it was.
+   */
+  private Path snapshotWrittenAfterCut() {
+    Path file = dataFile();
+    Path copy = dir.resolve("kinesis-data.after-cut.json");
+    long interval = persistInterval.toMillis();
+    long poll = Math.clamp(interval / 10, 5, 50);
+    long quiet = Math.clamp(interval / 4, 2 * poll, 100);
+    long deadline = System.currentTimeMillis() + 4 * interval + 2_000;
+    long last = modifiedNanos(file);
+    long changedAt = -1;
+    int writes = 0;
+    while (System.currentTimeMillis() < deadline && process.isAlive()) {
+      try {
+        Thread.sleep(poll);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      long now = modifiedNanos(file);
+      if (now != last) {
+        last = now;
+        changedAt = System.currentTimeMillis();
+      } else if (changedAt >= 0 && System.currentTimeMillis() - changedAt >= quiet) {
+        changedAt = -1;
+        if (++writes == 2) {
+          try {
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+          } catch (IOException e) {
+            return null;
+          }
+          // a write that began while copying could have torn the copy: then there is none
+          return modifiedNanos(file) == last && isCompleteJson(copy) ? copy : null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The file's modification time in ns since the epoch, -1 when there is none. */
+  private static long modifiedNanos(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Whether {@code file} holds one whole JSON document (a truncated state file does not). */
+  static boolean isCompleteJson(Path file) {
+    try (JsonParser parser = JSON.createParser(file.toFile())) {
+      if (parser.nextToken() == null) {
+        return false;
+      }
+      parser.skipChildren();
+      return parser.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** Kills it (SIGKILL), as a crash would: see the class comment for what is lost. */
   public synchronized void kill() {
@@ -166,7 +255,8 @@ public final class KinesisLocal implements BeforeAllCallback, AfterAllCallback, 
   @Override
   public void close() {
     try {
-      stop();
+      // its data is deleted next: no need to make sure the last write is whole
+      stop(false);
     } finally {
       deleteRecursively(dir);
     }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -59,6 +61,31 @@ class KinesisLocalTest {
     assertThat(KinesisTestStreams.readAll(kinesis, "s"))
         .extracting(StreamRecord::text)
         .containsExactly("before", "after");
+  }
+
+  @Test
+  void aStateFileCutShortIsToldFromAWholeOne(@TempDir Path dir) throws Exception {
+    // what stop() checks before it puts back the copy it took after the cut
+    Path whole = Files.writeString(dir.resolve("whole.json"), "{\"streams\":{\"a\":[1,2]}}\n");
+    Path cutAtTheEnd = Files.writeString(dir.resolve("end.json"), "{\"streams\":{\"a\":[1,2]}");
+    Path cutInAString = Files.writeString(dir.resolve("string.json"), "{\"streams\":{\"a");
+    Path empty = Files.writeString(dir.resolve("empty.json"), "");
+
+    assertThat(KinesisLocal.isCompleteJson(whole)).isTrue();
+    assertThat(KinesisLocal.isCompleteJson(cutAtTheEnd)).isFalse();
+    assertThat(KinesisLocal.isCompleteJson(cutInAString)).isFalse();
+    assertThat(KinesisLocal.isCompleteJson(empty)).isFalse();
+    assertThat(KinesisLocal.isCompleteJson(dir.resolve("missing.json"))).isFalse();
+  }
+
+  @Test
+  void aStopLeavesAWholeStateFile() {
+    KinesisTestStreams.create(kinesis, "s", 1);
+    put("s", "u", "kept");
+
+    kinesisLocal.stop();
+
+    assertThat(KinesisLocal.isCompleteJson(kinesisLocal.dataFile())).isTrue();
   }
 
   @Test
