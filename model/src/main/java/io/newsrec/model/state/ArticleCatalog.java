@@ -84,11 +84,6 @@ final class ArticleCatalog {
     return lastSeen[id];
   }
 
-  /** Whether {@code id} was clicked within the horizon (as of the last {@link #expire}). */
-  boolean isActive(int id) {
-    return id >= 0 && id < active.length && active[id];
-  }
-
   /** Articles clicked within the horizon (as of the last {@link #expire}), in no order. */
   IntArrayList active() {
     return activeList;

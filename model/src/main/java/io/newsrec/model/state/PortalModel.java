@@ -180,7 +180,7 @@ public final class PortalModel {
       }
     }
     if (config.userHistory() && e.userId() != null) {
-      history.record(e.userId(), article, catalog::isActive);
+      history.record(e.userId(), article);
     }
     // the log shares the session id and article index with the state: ~100 bytes a click
     log.addLast(new Logged(known.id, e.userId(), article, t, e.weight()));
