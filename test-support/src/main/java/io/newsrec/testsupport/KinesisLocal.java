@@ -1,5 +1,7 @@
 package io.newsrec.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -152,39 +155,60 @@ public final class KinesisLocal implements BeforeAllCallback, AfterAllCallback, 
    */
   private Path snapshotWrittenAfterCut() {
     Path file = dataFile();
-    Path copy = dir.resolve("kinesis-data.after-cut.json");
     long interval = persistInterval.toMillis();
     long poll = Math.clamp(interval / 10, 5, 50);
-    long quiet = Math.clamp(interval / 4, 2 * poll, 100);
-    long deadline = System.currentTimeMillis() + 4 * interval + 2_000;
-    long last = modifiedNanos(file);
-    long changedAt = -1;
-    int writes = 0;
-    while (System.currentTimeMillis() < deadline && process.isAlive()) {
-      try {
-        Thread.sleep(poll);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
+    WriteWatch watch = new WriteWatch(file, Math.clamp(interval / 4, 2 * poll, 100));
+    try {
+      await()
+          .atMost(Duration.ofMillis(4 * interval + 2_000))
+          .pollDelay(Duration.ofMillis(poll))
+          .pollInterval(Duration.ofMillis(poll))
+          .until(() -> !process.isAlive() || watch.ended(2));
+    } catch (ConditionTimeoutException e) {
+      return null;
+    }
+    if (!process.isAlive()) {
+      return null;
+    }
+    Path copy = dir.resolve("kinesis-data.after-cut.json");
+    try {
+      Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      return null;
+    }
+    // a write that began while copying could have torn the copy: then there is none
+    return modifiedNanos(file) == watch.last && isCompleteJson(copy) ? copy : null;
+  }
+
+  /**
+   * Counts the writes to a file that end while it is watched: a write has ended when the file has
+   * not changed for {@code quietMillis} since it last did.
+   */
+  private static final class WriteWatch {
+    private final Path file;
+    private final long quietMillis;
+    long last;
+    private long changedAt = -1;
+    private int writes;
+
+    WriteWatch(Path file, long quietMillis) {
+      this.file = file;
+      this.quietMillis = quietMillis;
+      this.last = modifiedNanos(file);
+    }
+
+    /** Looks at the file once more; whether {@code count} writes have ended since watching. */
+    boolean ended(int count) {
       long now = modifiedNanos(file);
       if (now != last) {
         last = now;
         changedAt = System.currentTimeMillis();
-      } else if (changedAt >= 0 && System.currentTimeMillis() - changedAt >= quiet) {
+      } else if (changedAt >= 0 && System.currentTimeMillis() - changedAt >= quietMillis) {
         changedAt = -1;
-        if (++writes == 2) {
-          try {
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-          } catch (IOException e) {
-            return null;
-          }
-          // a write that began while copying could have torn the copy: then there is none
-          return modifiedNanos(file) == last && isCompleteJson(copy) ? copy : null;
-        }
+        writes++;
       }
+      return writes >= count;
     }
-    return null;
   }
 
   /** The file's modification time in ns since the epoch, -1 when there is none. */

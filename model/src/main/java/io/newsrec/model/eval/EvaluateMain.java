@@ -139,14 +139,7 @@ public final class EvaluateMain {
       Map<String, Object> report = new LinkedHashMap<>();
       BoostedTrees trees =
           trainRanker(
-              protocol,
-              data,
-              training,
-              o.rankerHoursSpec() == null
-                  ? "half a step after each evaluated hour (none evaluated)"
-                  : o.rankerHoursSpec() + " (--ranker-hours, none evaluated)",
-              HybridConfig.parse(hp),
-              report);
+              protocol, data, training, o.trainingHoursNote(), HybridConfig.parse(hp), report);
       models.add(hybrid.reranked("hybrid+ranker", trees));
       rankerReport = report;
     }

@@ -141,6 +141,13 @@ record Options(
     return t;
   }
 
+  /** Where the re-ranker's training hours came from, for the report. */
+  String trainingHoursNote() {
+    return rankerHoursSpec == null
+        ? "half a step after each evaluated hour (none evaluated)"
+        : rankerHoursSpec + " (--ranker-hours, none evaluated)";
+  }
+
   /** {@code start:end:step} (end exclusive, {@code end} = the data's last) or {@code all}. */
   boolean[] evaluatedHours(int hours) {
     boolean[] e = new boolean[hours];
