@@ -32,7 +32,8 @@ import java.util.TreeSet;
  *     dropped (and the artifact keeps this much history)
  * @param maxSessions {@code max_sessions}: cap on sessions kept per portal
  * @param userHistory {@code user_history}: exclude (and learn from) what a known reader has read
- * @param userHistorySize {@code user_history_size}: articles remembered per reader
+ * @param userHistorySize {@code user_history_size}: a reader's last reads kept as a list; earlier
+ *     ones are still excluded, through a 1 KiB Bloom filter per reader who read more
  * @param maxUsers {@code max_users}: readers remembered per portal (least recently seen go first)
  * @param weightCovisit {@code weight_covisit}: weight of real-time co-visitation, what other
  *     sessions clicked right after the session's last click, counted around the request's time with

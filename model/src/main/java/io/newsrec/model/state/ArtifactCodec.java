@@ -2,6 +2,7 @@ package io.newsrec.model.state;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.Interaction;
+import io.newsrec.model.algo.BloomSet;
 import io.newsrec.model.rank.BoostedTrees;
 import io.newsrec.model.rank.RankFeatures;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -18,10 +19,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The model artifact, format version 2: gzip of a {@link DataOutputStream} holding the magic {@code
+ * The model artifact, format version 3: gzip of a {@link DataOutputStream} holding the magic {@code
  * NEWSREC-HYBRID}, the version, the hyperparameters, the learned re-ranker if there is one, and per
  * portal the articles' first sighting, the interactions of the session horizon and the readers'
- * histories. Version 1 (no re-ranker) is still read: a model trained before the re-ranker existed
+ * histories (the last reads by name, the earlier ones as the bits of a {@link BloomSet}). Versions
+ * 1 (no re-ranker) and 2 (no earlier reads) are still read: a model trained before either existed
  * serves as it did.
  *
  * <p>Why the interactions and not the structures: the state is a pure function of the recent
@@ -32,7 +34,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ArtifactCodec {
   static final String MAGIC = "NEWSREC-HYBRID";
-  static final int VERSION = 2;
+  static final int VERSION = 3;
+
+  /** The version before readers' earlier reads were kept (a re-ranker, no sets); read. */
+  static final int VERSION_WITHOUT_EARLIER_READS = 2;
 
   /** The version before the re-ranker; read, never written. */
   static final int VERSION_WITHOUT_RANKER = 1;
@@ -94,13 +99,23 @@ public final class ArtifactCodec {
       d.writeLong(e.timeMs());
       d.writeDouble(e.weight());
     }
-    Map<String, IntArrayList> users = m.history.all();
+    Map<String, ReadHistory.Reader> users = m.history.all();
     d.writeInt(users.size());
-    for (Map.Entry<String, IntArrayList> u : users.entrySet()) {
+    for (Map.Entry<String, ReadHistory.Reader> u : users.entrySet()) {
       d.writeUTF(u.getKey());
-      d.writeInt(u.getValue().size());
-      for (int k = 0; k < u.getValue().size(); k++) {
-        d.writeUTF(catalog.name(u.getValue().getInt(k)));
+      IntArrayList recent = u.getValue().recent;
+      d.writeInt(recent.size());
+      for (int k = 0; k < recent.size(); k++) {
+        d.writeUTF(catalog.name(recent.getInt(k)));
+      }
+      // the set's bits stand for catalogue indices, which survive: the catalogue is written in
+      // index order above and registered back in that order by readPortal
+      BloomSet earlier = u.getValue().earlier;
+      d.writeBoolean(earlier != null);
+      if (earlier != null) {
+        for (long word : earlier.words()) {
+          d.writeLong(word);
+        }
       }
     }
   }
@@ -115,9 +130,9 @@ public final class ArtifactCodec {
         new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
     String magic = d.readUTF();
     int version = d.readInt();
-    if (!MAGIC.equals(magic) || (version != VERSION && version != VERSION_WITHOUT_RANKER)) {
+    if (!MAGIC.equals(magic) || version < VERSION_WITHOUT_RANKER || version > VERSION) {
       throw new IOException(
-          "not a newsrec hybrid artifact of version " + VERSION_WITHOUT_RANKER + " or " + VERSION);
+          "not a newsrec hybrid artifact of version " + VERSION_WITHOUT_RANKER + " to " + VERSION);
     }
     Map<String, String> hp = new LinkedHashMap<>();
     for (int n = d.readInt(); n > 0; n--) {
@@ -125,7 +140,7 @@ public final class ArtifactCodec {
     }
     HybridConfig config = HybridConfig.parse(hp);
     BoostedTrees ranker = null;
-    if (version >= VERSION && d.readBoolean()) {
+    if (version >= VERSION_WITHOUT_EARLIER_READS && d.readBoolean()) {
       ranker = BoostedTrees.readFrom(d);
       // an artifact of an earlier release keeps its re-ranker: features are only appended
       if (ranker.features() < RankFeatures.FIRST_COUNT || ranker.features() > RankFeatures.COUNT) {
@@ -143,13 +158,13 @@ public final class ArtifactCodec {
     Map<String, PortalModel> portals = new LinkedHashMap<>();
     for (int n = d.readInt(); n > 0; n--) {
       String portal = d.readUTF();
-      portals.put(portal, readPortal(config, portal, d));
+      portals.put(portal, readPortal(config, portal, version, d));
     }
     return new Restored(config, ranker, portals);
   }
 
-  private static PortalModel readPortal(HybridConfig config, String portal, DataInputStream d)
-      throws IOException {
+  private static PortalModel readPortal(
+      HybridConfig config, String portal, int version, DataInputStream d) throws IOException {
     PortalModel m = new PortalModel(config);
     for (int n = d.readInt(); n > 0; n--) {
       m.catalog.register(d.readUTF(), d.readLong());
@@ -165,7 +180,15 @@ public final class ArtifactCodec {
       for (int k = d.readInt(); k > 0; k--) {
         read.add(m.catalog.register(d.readUTF(), Long.MAX_VALUE));
       }
-      m.history.replace(user, read);
+      BloomSet earlier = null;
+      if (version >= VERSION && d.readBoolean()) {
+        long[] words = new long[BloomSet.BITS / Long.SIZE];
+        for (int k = 0; k < words.length; k++) {
+          words[k] = d.readLong();
+        }
+        earlier = BloomSet.of(words);
+      }
+      m.history.replace(user, read, earlier);
     }
     return m;
   }

@@ -282,10 +282,20 @@ public final class PortalModel {
     for (int k = 0; k < n; k++) {
       s.fused.set(prefix[k], Double.NEGATIVE_INFINITY);
     }
-    if (config.userHistory() && userId != null) {
-      IntArrayList read = history.of(userId);
+    ReadHistory.Reader reader = config.userHistory() && userId != null ? history.of(userId) : null;
+    if (reader != null) {
+      IntArrayList read = reader.recent;
       for (int k = 0; k < read.size(); k++) {
         s.fused.set(read.getInt(k), Double.NEGATIVE_INFINITY);
+      }
+      // reads older than the list are only in a set that cannot be listed: test each candidate
+      if (reader.earlier != null) {
+        for (int k = 0; k < s.fused.size(); k++) {
+          int id = s.fused.item(k);
+          if (reader.earlier.mightContain(id)) {
+            s.fused.set(id, Double.NEGATIVE_INFINITY);
+          }
+        }
       }
     }
     return s.fused;

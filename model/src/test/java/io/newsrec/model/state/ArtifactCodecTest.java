@@ -63,6 +63,52 @@ class ArtifactCodecTest {
   }
 
   @Test
+  void anArtifactOfVersionTwoIsStillReadWithItsReadersLastReads() throws IOException {
+    // version 2: as version 1, then whether a re-ranker follows (none), and readers' lists only;
+    // reader r read a, and b was read by another session
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      d.writeUTF("NEWSREC-HYBRID");
+      d.writeInt(2);
+      d.writeInt(0);
+      d.writeBoolean(false);
+      d.writeInt(1);
+      d.writeUTF("g1");
+      d.writeInt(2);
+      d.writeUTF("a");
+      d.writeLong(T0);
+      d.writeUTF("b");
+      d.writeLong(T0 + 1_000);
+      d.writeInt(3);
+      for (String article : List.of("a", "b")) {
+        d.writeUTF("s1");
+        d.writeBoolean(false);
+        d.writeUTF(article);
+        d.writeLong(article.equals("a") ? T0 : T0 + 1_000);
+        d.writeDouble(1.0);
+      }
+      d.writeUTF("s2");
+      d.writeBoolean(true);
+      d.writeUTF("r");
+      d.writeUTF("a");
+      d.writeLong(T0 + 2_000);
+      d.writeDouble(1.0);
+      d.writeInt(1);
+      d.writeUTF("r");
+      d.writeInt(1);
+      d.writeUTF("a");
+    }
+
+    ArtifactCodec.Restored restored =
+        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray()));
+
+    PortalModel g1 = restored.portals().get("g1");
+    List<PortalModel.Ranked> forR = g1.top(g1.score(List.of(), null, "r", T0 + 3_000), 5);
+    assertThat(forR).extracting(PortalModel.Ranked::articleId).containsExactly("b");
+    assertThat(g1.history.of("r").earlier).isNull();
+  }
+
+  @Test
   void theRankerTravelsWithTheState() throws IOException {
     HybridConfig config = HybridConfig.parse(Map.of());
     PortalModel model = new PortalModel(config);
@@ -141,11 +187,11 @@ class ArtifactCodecTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
       d.writeUTF("NEWSREC-HYBRID");
-      d.writeInt(3);
+      d.writeInt(4);
     }
     assertThatThrownBy(() -> ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("version 1 or 2");
+        .hasMessageContaining("version 1 to 3");
   }
 
   /** One stump over rows of {@code features}: 0.25 for an article aged ≤ 2.5, else -0.75. */

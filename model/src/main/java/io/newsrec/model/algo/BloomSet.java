@@ -1,0 +1,97 @@
+package io.newsrec.model.algo;
+
+import java.util.Arrays;
+
+/**
+ * A set of int ids in a fixed 1 KiB: {@link #mightContain} never answers no for an id that was
+ * {@link #add}ed, and answers yes for one that was not with probability {@code (1 − e^(−k·n/m))^k}
+ * after {@code n} adds ({@code m} = 8,192 bits, {@code k} = 5 probes): 0.0034 at 632 ids, 0.020 at
+ * 1,000, 0.094 at 1,600.
+ *
+ * <p>Why: a reader's old reads must never be recommended again (a false no would show an article
+ * already read), while a false yes only hides one unread article from one reader; a list of every
+ * read would grow without bound for the heaviest readers (and bots).
+ */
+public final class BloomSet {
+  /** Bits of the set: 1 KiB. */
+  public static final int BITS = 8192;
+
+  /** Bit probes per id. */
+  public static final int PROBES = 5;
+
+  private static final int WORDS = BITS / Long.SIZE;
+  private final long[] words;
+
+  /** An empty set. */
+  public BloomSet() {
+    this.words = new long[WORDS];
+  }
+
+  private BloomSet(long[] words) {
+    this.words = words;
+  }
+
+  /**
+   * The set whose {@link #words()} these are.
+   *
+   * @throws IllegalArgumentException when there are not {@code BITS / 64} of them
+   */
+  public static BloomSet of(long[] words) {
+    if (words.length != WORDS) {
+      throw new IllegalArgumentException("a BloomSet has " + WORDS + " words, not " + words.length);
+    }
+    return new BloomSet(words.clone());
+  }
+
+  /** Adds {@code id}. */
+  public void add(int id) {
+    long h = mix(id);
+    int h1 = (int) h;
+    int h2 = (int) (h >>> 32) | 1;
+    for (int i = 0; i < PROBES; i++) {
+      int bit = (h1 + i * h2) & (BITS - 1);
+      words[bit >>> 6] |= 1L << bit;
+    }
+  }
+
+  /** False only when {@code id} was never added. */
+  public boolean mightContain(int id) {
+    long h = mix(id);
+    int h1 = (int) h;
+    int h2 = (int) (h >>> 32) | 1;
+    for (int i = 0; i < PROBES; i++) {
+      int bit = (h1 + i * h2) & (BITS - 1);
+      if ((words[bit >>> 6] & (1L << bit)) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The bits, for writing to an artifact; a copy. */
+  public long[] words() {
+    return words.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BloomSet b && Arrays.equals(words, b.words);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(words);
+  }
+
+  /**
+   * SplitMix64 of the id: consecutive ids (articles are numbered in order of first click) land on
+   * unrelated bits; the two probe strides come from its two halves (double hashing, the odd stride
+   * visiting distinct bits).
+   */
+  private static long mix(int id) {
+    long z = id + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
