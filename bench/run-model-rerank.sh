@@ -8,9 +8,9 @@ cd "$(dirname "$0")/.."
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain -- model 2>/dev/null)" ]; then commit="$commit+uncommitted"; fi
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -ntp -q -pl model -am test-compile
-mvn -B -ntp -q -pl model dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/model/target/model-rerank.classpath"
+# one reactor run: see model/evaluate.sh (each module writes its own target/model-rerank.classpath)
+mvn -B -ntp -q -pl model -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/model-rerank.classpath
 # A private copy of the classes: other builds may rewrite model/target while the benchmark runs.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain -- model 2>/dev/null)" ]; then commit="$commit+uncommitted"; fi
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -ntp -q -pl model -am package -DskipTests
-mvn -B -ntp -q -pl model dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$PWD/model/target/model-serving.classpath"
+# one reactor run: see model/evaluate.sh (each module writes its own target/model-serving.classpath)
+mvn -B -ntp -q -pl model -am package -DskipTests dependency:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile=target/model-serving.classpath
 # A private copy of the jar: other builds may rewrite model/target while the benchmark runs.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -38,9 +38,12 @@ done
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "== building ingest-service, retry-worker, test-support (tests skipped: ./run-tests.sh runs them)"
   # forceCreation: otherwise an unchanged service keeps its old fat jar, with old libraries inside.
-  mvn -B -ntp -q -DskipTests -Dmaven.jar.forceCreation=true -pl ingest-service,retry-worker,test-support -am package
+  # The classpath in the same reactor run as the build: test-support's own dependency (events) is
+  # then this build's jar; alone, Maven looks for it in ~/.m2, where nothing here is installed.
+  mvn -B -ntp -q -DskipTests -Dmaven.jar.forceCreation=true -pl ingest-service,retry-worker,test-support -am \
+    package dependency:build-classpath -Dmdep.outputFile=target/module.classpath
+  cp test-support/target/module.classpath "$run/test-support.classpath"
   mvn -B -ntp -q -f local/elasticmq/pom.xml dependency:build-classpath -Dmdep.outputFile="$run/elasticmq.classpath"
-  mvn -B -ntp -q -pl test-support dependency:build-classpath -Dmdep.outputFile="$run/test-support.classpath"
 fi
 
 # Starts "$@" in the background as <name>, output to local/run/<name>.log, pid in local/run/<name>.pid.

@@ -7,10 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-if [[ ! -f model/target/classpath.txt || model/pom.xml -nt model/target/classpath.txt ]]; then
-  mvn -B -ntp -q -pl model -am dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
-fi
-mvn -B -ntp -q -pl model -am compile >&2
+# The classpath in the same reactor run as the compile: the model's test dependency test-support
+# and its dependency events are then this build's; alone, Maven looks for them in ~/.m2, where
+# nothing of this project is installed (a fresh machine has none).
+mvn -B -ntp -q -pl model -am compile dependency:build-classpath \
+  -Dmdep.outputFile=target/classpath.txt >&2
 exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xmx3g} -XX:+UseParallelGC \
   -cp "model/target/classes:$(cat model/target/classpath.txt)" \
   io.newsrec.model.eval.EvaluateMain "$@"
