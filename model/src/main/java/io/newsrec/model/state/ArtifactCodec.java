@@ -5,7 +5,6 @@ import io.newsrec.model.Interaction;
 import io.newsrec.model.algo.BloomSet;
 import io.newsrec.model.rank.BoostedTrees;
 import io.newsrec.model.rank.RankFeatures;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -103,14 +102,14 @@ public final class ArtifactCodec {
     d.writeInt(users.size());
     for (Map.Entry<String, ReadHistory.Reader> u : users.entrySet()) {
       d.writeUTF(u.getKey());
-      IntArrayList recent = u.getValue().recent;
-      d.writeInt(recent.size());
-      for (int k = 0; k < recent.size(); k++) {
-        d.writeUTF(catalog.name(recent.getInt(k)));
+      ReadHistory.Reader read = u.getValue();
+      d.writeInt(read.size());
+      for (int k = 0; k < read.size(); k++) {
+        d.writeUTF(catalog.name(read.getInt(k)));
       }
       // the set's bits stand for catalogue indices, which survive: the catalogue is written in
       // index order above and registered back in that order by readPortal
-      BloomSet earlier = u.getValue().earlier;
+      BloomSet earlier = read.earlier;
       d.writeBoolean(earlier != null);
       if (earlier != null) {
         for (long word : earlier.words()) {
@@ -176,19 +175,18 @@ public final class ArtifactCodec {
     }
     for (int n = d.readInt(); n > 0; n--) {
       String user = d.readUTF();
-      IntArrayList read = new IntArrayList();
+      ReadHistory.Reader read = new ReadHistory.Reader(4);
       for (int k = d.readInt(); k > 0; k--) {
         read.add(m.catalog.register(d.readUTF(), Long.MAX_VALUE));
       }
-      BloomSet earlier = null;
       if (version >= VERSION && d.readBoolean()) {
         long[] words = new long[BloomSet.BITS / Long.SIZE];
         for (int k = 0; k < words.length; k++) {
           words[k] = d.readLong();
         }
-        earlier = BloomSet.of(words);
+        read.earlier = BloomSet.of(words);
       }
-      m.history.replace(user, read, earlier);
+      m.history.replace(user, read);
     }
     return m;
   }

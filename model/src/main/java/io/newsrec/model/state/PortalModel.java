@@ -282,17 +282,16 @@ public final class PortalModel {
     for (int k = 0; k < n; k++) {
       s.fused.set(prefix[k], Double.NEGATIVE_INFINITY);
     }
-    ReadHistory.Reader reader = config.userHistory() && userId != null ? history.of(userId) : null;
-    if (reader != null) {
-      IntArrayList read = reader.recent;
+    ReadHistory.Reader read = config.userHistory() && userId != null ? history.of(userId) : null;
+    if (read != null) {
       for (int k = 0; k < read.size(); k++) {
         s.fused.set(read.getInt(k), Double.NEGATIVE_INFINITY);
       }
       // reads older than the list are only in a set that cannot be listed: test each candidate
-      if (reader.earlier != null) {
+      if (read.earlier != null) {
         for (int k = 0; k < s.fused.size(); k++) {
           int id = s.fused.item(k);
-          if (reader.earlier.mightContain(id)) {
+          if (read.earlier.mightContain(id)) {
             s.fused.set(id, Double.NEGATIVE_INFINITY);
           }
         }
