@@ -46,10 +46,8 @@ public final class BloomSet {
   /** Adds {@code id}. */
   public void add(int id) {
     long h = mix(id);
-    int h1 = (int) h;
-    int h2 = (int) (h >>> 32) | 1;
     for (int i = 0; i < PROBES; i++) {
-      int bit = (h1 + i * h2) & (BITS - 1);
+      int bit = probe(h, i);
       words[bit >>> 6] |= 1L << bit;
     }
   }
@@ -57,10 +55,8 @@ public final class BloomSet {
   /** False only when {@code id} was never added. */
   public boolean mightContain(int id) {
     long h = mix(id);
-    int h1 = (int) h;
-    int h2 = (int) (h >>> 32) | 1;
     for (int i = 0; i < PROBES; i++) {
-      int bit = (h1 + i * h2) & (BITS - 1);
+      int bit = probe(h, i);
       if ((words[bit >>> 6] & (1L << bit)) == 0) {
         return false;
       }
@@ -84,9 +80,16 @@ public final class BloomSet {
   }
 
   /**
+   * The {@code i}-th bit of an id whose {@link #mix} is {@code h}: double hashing, the two halves
+   * of the mix a start and an odd stride, so the probes are distinct bits.
+   */
+  private static int probe(long h, int i) {
+    return ((int) h + i * ((int) (h >>> 32) | 1)) & (BITS - 1);
+  }
+
+  /**
    * SplitMix64 of the id: consecutive ids (articles are numbered in order of first click) land on
-   * unrelated bits; the two probe strides come from its two halves (double hashing, the odd stride
-   * visiting distinct bits).
+   * unrelated bits.
    */
   private static long mix(int id) {
     long z = id + 0x9E3779B97F4A7C15L;

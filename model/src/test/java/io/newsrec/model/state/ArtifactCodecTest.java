@@ -33,20 +33,7 @@ class ArtifactCodecTest {
       d.writeUTF("knn_neighbours");
       d.writeUTF("50");
       d.writeInt(1);
-      d.writeUTF("g1");
-      d.writeInt(2);
-      d.writeUTF("a");
-      d.writeLong(T0);
-      d.writeUTF("b");
-      d.writeLong(T0 + 1_000);
-      d.writeInt(2);
-      for (String article : List.of("a", "b")) {
-        d.writeUTF("s1");
-        d.writeBoolean(false);
-        d.writeUTF(article);
-        d.writeLong(article.equals("a") ? T0 : T0 + 1_000);
-        d.writeDouble(1.0);
-      }
+      writeCatalogueAndSessionS1(d, 2);
       d.writeInt(0);
     }
 
@@ -73,20 +60,7 @@ class ArtifactCodecTest {
       d.writeInt(0);
       d.writeBoolean(false);
       d.writeInt(1);
-      d.writeUTF("g1");
-      d.writeInt(2);
-      d.writeUTF("a");
-      d.writeLong(T0);
-      d.writeUTF("b");
-      d.writeLong(T0 + 1_000);
-      d.writeInt(3);
-      for (String article : List.of("a", "b")) {
-        d.writeUTF("s1");
-        d.writeBoolean(false);
-        d.writeUTF(article);
-        d.writeLong(article.equals("a") ? T0 : T0 + 1_000);
-        d.writeDouble(1.0);
-      }
+      writeCatalogueAndSessionS1(d, 3);
       d.writeUTF("s2");
       d.writeBoolean(true);
       d.writeUTF("r");
@@ -192,6 +166,28 @@ class ArtifactCodecTest {
     assertThatThrownBy(() -> ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("version 1 to 3");
+  }
+
+  /**
+   * Portal g1 as formats 1 to 3 write it up to its log: the catalogue (a, b), the log's length
+   * {@code clicks}, and its first two entries, session s1 reading a then b.
+   */
+  private static void writeCatalogueAndSessionS1(DataOutputStream d, int clicks)
+      throws IOException {
+    d.writeUTF("g1");
+    d.writeInt(2);
+    d.writeUTF("a");
+    d.writeLong(T0);
+    d.writeUTF("b");
+    d.writeLong(T0 + 1_000);
+    d.writeInt(clicks);
+    for (String article : List.of("a", "b")) {
+      d.writeUTF("s1");
+      d.writeBoolean(false);
+      d.writeUTF(article);
+      d.writeLong(article.equals("a") ? T0 : T0 + 1_000);
+      d.writeDouble(1.0);
+    }
   }
 
   /** One stump over rows of {@code features}: 0.25 for an article aged ≤ 2.5, else -0.75. */
