@@ -1,6 +1,8 @@
 package io.newsrec.model.algo;
 
-import java.util.Arrays;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * A set of int ids in a fixed 1 KiB: {@link #mightContain} never answers no for an id that was
@@ -27,22 +29,6 @@ public final class BloomSet {
     this.words = new long[WORDS];
   }
 
-  private BloomSet(long[] words) {
-    this.words = words;
-  }
-
-  /**
-   * The set whose {@link #words()} these are.
-   *
-   * @throws IllegalArgumentException when there are not {@code BITS / 64} of them
-   */
-  public static BloomSet of(long[] words) {
-    if (words.length != WORDS) {
-      throw new IllegalArgumentException("a BloomSet has " + WORDS + " words, not " + words.length);
-    }
-    return new BloomSet(words.clone());
-  }
-
   /** Adds {@code id}. */
   public void add(int id) {
     long h = mix(id);
@@ -64,19 +50,20 @@ public final class BloomSet {
     return true;
   }
 
-  /** The bits, for writing to an artifact; a copy. */
-  public long[] words() {
-    return words.clone();
+  /** Writes the bits (1 KiB), as {@link #readFrom} reads them; for the model artifact. */
+  public void writeTo(DataOutput out) throws IOException {
+    for (long word : words) {
+      out.writeLong(word);
+    }
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof BloomSet b && Arrays.equals(words, b.words);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(words);
+  /** The set {@link #writeTo} wrote. */
+  public static BloomSet readFrom(DataInput in) throws IOException {
+    BloomSet set = new BloomSet();
+    for (int k = 0; k < WORDS; k++) {
+      set.words[k] = in.readLong();
+    }
+    return set;
   }
 
   /**

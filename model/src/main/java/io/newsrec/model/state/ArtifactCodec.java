@@ -109,12 +109,9 @@ public final class ArtifactCodec {
       }
       // the set's bits stand for catalogue indices, which survive: the catalogue is written in
       // index order above and registered back in that order by readPortal
-      BloomSet earlier = read.earlier;
-      d.writeBoolean(earlier != null);
-      if (earlier != null) {
-        for (long word : earlier.words()) {
-          d.writeLong(word);
-        }
+      d.writeBoolean(read.earlier != null);
+      if (read.earlier != null) {
+        read.earlier.writeTo(d);
       }
     }
   }
@@ -139,7 +136,7 @@ public final class ArtifactCodec {
     }
     HybridConfig config = HybridConfig.parse(hp);
     BoostedTrees ranker = null;
-    if (version >= VERSION_WITHOUT_EARLIER_READS && d.readBoolean()) {
+    if (version > VERSION_WITHOUT_RANKER && d.readBoolean()) {
       ranker = BoostedTrees.readFrom(d);
       // an artifact of an earlier release keeps its re-ranker: features are only appended
       if (ranker.features() < RankFeatures.FIRST_COUNT || ranker.features() > RankFeatures.COUNT) {
@@ -179,12 +176,8 @@ public final class ArtifactCodec {
       for (int k = d.readInt(); k > 0; k--) {
         read.add(m.catalog.register(d.readUTF(), Long.MAX_VALUE));
       }
-      if (version >= VERSION && d.readBoolean()) {
-        long[] words = new long[BloomSet.BITS / Long.SIZE];
-        for (int k = 0; k < words.length; k++) {
-          words[k] = d.readLong();
-        }
-        read.earlier = BloomSet.of(words);
+      if (version > VERSION_WITHOUT_EARLIER_READS && d.readBoolean()) {
+        read.earlier = BloomSet.readFrom(d);
       }
       m.history.replace(user, read);
     }
