@@ -72,7 +72,17 @@ public final class RankFeatures {
   /** ln(1 + articles above it in {@link #FROM_ENTRY}), {@link #ABSENT} when none clicked it. */
   public static final int FROM_ENTRY_RANK = 20;
 
-  public static final int COUNT = 21;
+  /**
+   * ln(1 + how often readers went from the session's click before the last straight to it, around
+   * the request's time): the co-visitation component read one click further back, a second view of
+   * where the session is heading when the paths out of its last click are few or noisy.
+   */
+  public static final int FROM_PREVIOUS = 21;
+
+  /** ln(1 + articles above it in {@link #FROM_PREVIOUS}), {@link #ABSENT} when none went there. */
+  public static final int FROM_PREVIOUS_RANK = 22;
+
+  public static final int COUNT = 23;
 
   /**
    * Features of the re-rankers fitted before {@link #WITHIN_SESSION_POPULARITY} was added
@@ -108,5 +118,7 @@ public final class RankFeatures {
           "log-within-session-popularity",
           "within-session-share",
           "log-from-entry",
-          "log-from-entry-rank");
+          "log-from-entry-rank",
+          "log-from-previous",
+          "log-from-previous-rank");
 }

@@ -212,6 +212,7 @@ public final class PortalModel {
       }
     }
     s.entry = n > 0 ? prefix[0] : -1;
+    s.previous = n > 1 ? prefix[n - 2] : -1;
     Session known = sessionId == null ? null : sessions.get(sessionId);
     SessionTrail self = known == null ? null : known.trail;
     knn.score(prefix, n, self, nowMs, s.parts[0]);
@@ -378,6 +379,12 @@ public final class PortalModel {
       entryPaths.scoreAround(s.entry, nowMs, fromEntry);
     }
     float[] fromEntryRank = logRanks(fromEntry, candidates);
+    Scores fromPrevious = s.fromPrevious;
+    fromPrevious.clear();
+    if (s.previous >= 0) {
+      covisit.scoreAround(s.previous, nowMs, fromPrevious);
+    }
+    float[] fromPreviousRank = logRanks(fromPrevious, candidates);
     float[][] rows = new float[candidates.length][];
     for (int r = 0; r < candidates.length; r++) {
       int id = candidates[r];
@@ -405,6 +412,8 @@ public final class PortalModel {
           s.popularityAround && all > 0 ? (float) Math.min(1.0, inside / all) : -1f;
       f[RankFeatures.FROM_ENTRY] = (float) Math.log1p(fromEntry.get(id));
       f[RankFeatures.FROM_ENTRY_RANK] = fromEntryRank[r];
+      f[RankFeatures.FROM_PREVIOUS] = (float) Math.log1p(fromPrevious.get(id));
+      f[RankFeatures.FROM_PREVIOUS_RANK] = fromPreviousRank[r];
       rows[r] = f;
     }
     return rows;
@@ -608,12 +617,21 @@ public final class PortalModel {
     final Scores fromEntry = new Scores();
 
     /**
+     * Co-visitation from the request's click before the last, around the request's time: filled
+     * (and cleared) by {@code rankFeatures} only.
+     */
+    final Scores fromPrevious = new Scores();
+
+    /**
      * Whether the popularity part holds counts around the request, not the fallback (set by score).
      */
     boolean popularityAround;
 
     /** The request's first known click, -1 for none (set by score). */
     int entry = -1;
+
+    /** The request's known click before the last, -1 for fewer than two (set by score). */
+    int previous = -1;
 
     void clear() {
       for (Scores p : parts) {

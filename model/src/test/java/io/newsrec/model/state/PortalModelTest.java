@@ -174,6 +174,38 @@ class PortalModelTest {
   }
 
   @Test
+  void theRankerSeesWhereReadersWentFromTheClickBeforeTheLast() {
+    // straight after p: a twice, b once; after q: c once. A session reading p then q: its click
+    // before the last is p, so a and b are scored from p, and c (reached from q only) is not
+    PortalModel model =
+        modelOfSessionsAtT0(new String[][] {{"p", "a"}, {"p", "a"}, {"p", "b"}, {"q", "c"}});
+    int[] abc = {model.idOf("a"), model.idOf("b"), model.idOf("c")};
+
+    float[][] afterPq =
+        model.rankFeatures(model.score(List.of("p", "q"), null, null, T0), abc, 2, T0);
+
+    assertThat(afterPq[0][RankFeatures.FROM_PREVIOUS])
+        .isCloseTo((float) Math.log(3), within(1e-5f));
+    assertThat(afterPq[0][RankFeatures.FROM_PREVIOUS_RANK]).isZero();
+    assertThat(afterPq[1][RankFeatures.FROM_PREVIOUS])
+        .isCloseTo((float) Math.log(2), within(1e-5f));
+    assertThat(afterPq[1][RankFeatures.FROM_PREVIOUS_RANK])
+        .isCloseTo((float) Math.log(2), within(1e-5f)); // a above it
+    assertThat(afterPq[2][RankFeatures.FROM_PREVIOUS]).isZero();
+    assertThat(afterPq[2][RankFeatures.FROM_PREVIOUS_RANK]).isEqualTo(RankFeatures.ABSENT);
+    // while the last click's own co-visitation sees only c
+    assertThat(afterPq[0][RankFeatures.COVISIT_RANK]).isEqualTo(RankFeatures.ABSENT);
+    assertThat(afterPq[2][RankFeatures.COVISIT_RANK]).isZero();
+
+    // a session of one click has no click before its last
+    float[][] afterP = model.rankFeatures(model.score(List.of("p"), null, null, T0), abc, 1, T0);
+    for (float[] row : afterP) {
+      assertThat(row[RankFeatures.FROM_PREVIOUS]).isZero();
+      assertThat(row[RankFeatures.FROM_PREVIOUS_RANK]).isEqualTo(RankFeatures.ABSENT);
+    }
+  }
+
+  @Test
   void aCandidatesRankCountsTheComponentsScoresAboveItsOwn() {
     // scores 5, 3, 3, 1 and an untouched article: the candidates 3 (one above), 1 (three above),
     // 5 (none) and the unscored one (absent); ties are not above each other
