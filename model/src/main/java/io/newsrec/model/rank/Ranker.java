@@ -19,7 +19,7 @@ public final class Ranker {
   public static final int CANDIDATES = 50;
 
   /**
-   * Fewest training lists worth fitting: below this a history is too thin to teach 21 features'
+   * Fewest training lists worth fitting: below this a history is too thin to teach the features'
    * interactions, and {@code train} keeps the fixed-weight hybrid.
    */
   public static final int MIN_LISTS = 500;
