@@ -374,17 +374,9 @@ public final class PortalModel {
     within.clear();
     popularity.scoreAround(WITHIN_SESSION, nowMs, within);
     Scores fromEntry = s.fromEntry;
-    fromEntry.clear();
-    if (s.entry >= 0) {
-      entryPaths.scoreAround(s.entry, nowMs, fromEntry);
-    }
-    float[] fromEntryRank = logRanks(fromEntry, candidates);
+    float[] fromEntryRank = ranksAround(entryPaths, s.entry, nowMs, fromEntry, candidates);
     Scores fromPrevious = s.fromPrevious;
-    fromPrevious.clear();
-    if (s.previous >= 0) {
-      covisit.scoreAround(s.previous, nowMs, fromPrevious);
-    }
-    float[] fromPreviousRank = logRanks(fromPrevious, candidates);
+    float[] fromPreviousRank = ranksAround(covisit, s.previous, nowMs, fromPrevious, candidates);
     float[][] rows = new float[candidates.length][];
     for (int r = 0; r < candidates.length; r++) {
       int id = candidates[r];
@@ -417,6 +409,19 @@ public final class PortalModel {
       rows[r] = f;
     }
     return rows;
+  }
+
+  /**
+   * Fills {@code into} with {@code counts} of {@code key}'s targets around {@code nowMs} (empty for
+   * key -1, a request without such a click) and returns the candidates' {@link #logRanks} there.
+   */
+  private static float[] ranksAround(
+      TimeKernelCounts counts, int key, long nowMs, Scores into, int[] candidates) {
+    into.clear();
+    if (key >= 0) {
+      counts.scoreAround(key, nowMs, into);
+    }
+    return logRanks(into, candidates);
   }
 
   private static float logMinutes(long ms) {
