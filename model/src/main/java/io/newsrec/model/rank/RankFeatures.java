@@ -82,7 +82,18 @@ public final class RankFeatures {
   /** ln(1 + articles above it in {@link #FROM_PREVIOUS}), {@link #ABSENT} when none went there. */
   public static final int FROM_PREVIOUS_RANK = 22;
 
-  public static final int COUNT = 23;
+  /**
+   * ln(1 + how often readers went from it straight to the session's last click, around the
+   * request's time): the paths into the article being read, where co-visitation reads the paths out
+   * of it; the articles read just before this one (the other side of the same story, the page
+   * readers come from).
+   */
+  public static final int TO_LAST = 23;
+
+  /** ln(1 + articles above it in {@link #TO_LAST}), {@link #ABSENT} when none went from it. */
+  public static final int TO_LAST_RANK = 24;
+
+  public static final int COUNT = 25;
 
   /**
    * Features of the re-rankers fitted before {@link #WITHIN_SESSION_POPULARITY} was added
@@ -120,5 +131,7 @@ public final class RankFeatures {
           "log-from-entry",
           "log-from-entry-rank",
           "log-from-previous",
-          "log-from-previous-rank");
+          "log-from-previous-rank",
+          "log-to-last",
+          "log-to-last-rank");
 }

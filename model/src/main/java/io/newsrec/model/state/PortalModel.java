@@ -98,6 +98,9 @@ public final class PortalModel {
    */
   private final TimeKernelCounts entryPaths;
 
+  /** Co-visitation keyed by the later article: the paths into an article (re-ranker only). */
+  private final TimeKernelCounts pathsInto;
+
   private final SessionKnn knn;
   private final double[] weights;
 
@@ -135,6 +138,7 @@ public final class PortalModel {
     // co-visitation: next clicks only, counted around the request's time with a short half-life
     this.covisit = new TimeKernelCounts(config.covisitHalfLifeMinutes() * MINUTE, COVISIT_SPAN);
     this.entryPaths = new TimeKernelCounts(config.covisitHalfLifeMinutes() * MINUTE, COVISIT_SPAN);
+    this.pathsInto = new TimeKernelCounts(config.covisitHalfLifeMinutes() * MINUTE, COVISIT_SPAN);
     this.weights =
         new double[] {
           config.weightKnn(),
@@ -177,6 +181,7 @@ public final class PortalModel {
       }
       if (config.rankerTrees() > 0 && session.size() >= 2) {
         entryPaths.add(session.items()[0], article, t, e.weight());
+        pathsInto.add(article, session.items()[session.size() - 2], t, e.weight());
       }
     }
     if (config.userHistory() && e.userId() != null) {
@@ -213,6 +218,7 @@ public final class PortalModel {
     }
     s.entry = n > 0 ? prefix[0] : -1;
     s.previous = n > 1 ? prefix[n - 2] : -1;
+    s.last = n > 0 ? prefix[n - 1] : -1;
     Session known = sessionId == null ? null : sessions.get(sessionId);
     SessionTrail self = known == null ? null : known.trail;
     knn.score(prefix, n, self, nowMs, s.parts[0]);
@@ -377,6 +383,8 @@ public final class PortalModel {
     float[] fromEntryRank = ranksAround(entryPaths, s.entry, nowMs, fromEntry, candidates);
     Scores fromPrevious = s.fromPrevious;
     float[] fromPreviousRank = ranksAround(covisit, s.previous, nowMs, fromPrevious, candidates);
+    Scores toLast = s.toLast;
+    float[] toLastRank = ranksAround(pathsInto, s.last, nowMs, toLast, candidates);
     float[][] rows = new float[candidates.length][];
     for (int r = 0; r < candidates.length; r++) {
       int id = candidates[r];
@@ -406,6 +414,8 @@ public final class PortalModel {
       f[RankFeatures.FROM_ENTRY_RANK] = fromEntryRank[r];
       f[RankFeatures.FROM_PREVIOUS] = (float) Math.log1p(fromPrevious.get(id));
       f[RankFeatures.FROM_PREVIOUS_RANK] = fromPreviousRank[r];
+      f[RankFeatures.TO_LAST] = (float) Math.log1p(toLast.get(id));
+      f[RankFeatures.TO_LAST_RANK] = toLastRank[r];
       rows[r] = f;
     }
     return rows;
@@ -570,6 +580,7 @@ public final class PortalModel {
     popularity.expireBefore(sessionCutoff);
     covisit.expireBefore(sessionCutoff);
     entryPaths.expireBefore(sessionCutoff);
+    pathsInto.expireBefore(sessionCutoff);
     while (!sessionOrder.isEmpty()) {
       String head = sessionOrder.peekFirst();
       Session known = sessions.get(head);
@@ -628,6 +639,12 @@ public final class PortalModel {
     final Scores fromPrevious = new Scores();
 
     /**
+     * The paths into the request's last click, around the request's time: filled (and cleared) by
+     * {@code rankFeatures} only.
+     */
+    final Scores toLast = new Scores();
+
+    /**
      * Whether the popularity part holds counts around the request, not the fallback (set by score).
      */
     boolean popularityAround;
@@ -637,6 +654,9 @@ public final class PortalModel {
 
     /** The request's known click before the last, -1 for fewer than two (set by score). */
     int previous = -1;
+
+    /** The request's last known click, -1 for none (set by score). */
+    int last = -1;
 
     void clear() {
       for (Scores p : parts) {

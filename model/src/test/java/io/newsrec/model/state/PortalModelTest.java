@@ -206,6 +206,35 @@ class PortalModelTest {
   }
 
   @Test
+  void theRankerSeesThePathsIntoTheArticleBeingRead() {
+    // into x: from a twice, from b once; out of x: to c once. A session reading x: a and b are
+    // scored by how often readers came from them to x, c (reached from x, not into it) is not
+    PortalModel model =
+        modelOfSessionsAtT0(new String[][] {{"a", "x"}, {"a", "x"}, {"b", "x"}, {"x", "c"}});
+    int[] abc = {model.idOf("a"), model.idOf("b"), model.idOf("c")};
+
+    float[][] readingX = model.rankFeatures(model.score(List.of("x"), null, null, T0), abc, 1, T0);
+
+    assertThat(readingX[0][RankFeatures.TO_LAST]).isCloseTo((float) Math.log(3), within(1e-5f));
+    assertThat(readingX[0][RankFeatures.TO_LAST_RANK]).isZero();
+    assertThat(readingX[1][RankFeatures.TO_LAST]).isCloseTo((float) Math.log(2), within(1e-5f));
+    assertThat(readingX[1][RankFeatures.TO_LAST_RANK])
+        .isCloseTo((float) Math.log(2), within(1e-5f)); // a above it
+    assertThat(readingX[2][RankFeatures.TO_LAST]).isZero();
+    assertThat(readingX[2][RankFeatures.TO_LAST_RANK]).isEqualTo(RankFeatures.ABSENT);
+    // while the co-visitation out of x sees c only
+    assertThat(readingX[2][RankFeatures.COVISIT_RANK]).isZero();
+    assertThat(readingX[0][RankFeatures.COVISIT_RANK]).isEqualTo(RankFeatures.ABSENT);
+
+    // a request with no clicks reads no paths
+    float[][] none = model.rankFeatures(model.score(List.of(), null, null, T0), abc, 0, T0);
+    for (float[] row : none) {
+      assertThat(row[RankFeatures.TO_LAST]).isZero();
+      assertThat(row[RankFeatures.TO_LAST_RANK]).isEqualTo(RankFeatures.ABSENT);
+    }
+  }
+
+  @Test
   void aCandidatesRankCountsTheComponentsScoresAboveItsOwn() {
     // scores 5, 3, 3, 1 and an untouched article: the candidates 3 (one above), 1 (three above),
     // 5 (none) and the unscored one (absent); ties are not above each other
