@@ -34,11 +34,32 @@ class RankingExamplesTest {
   }
 
   @Test
+  void keepsRowsThatStraddleItsBlocks() {
+    // blocks of 8 floats and rows of 3: row 2 spans floats 6-8, across the first block's end
+    RankingExamples data = new RankingExamples(3, 3);
+    for (int g = 0; g < 100; g++) {
+      data.addGroup(new float[][] {{g, g + 0.25f, g + 0.5f}, {-g, -g - 0.25f, -g - 0.5f}}, 1);
+    }
+
+    assertThat(data.rows()).isEqualTo(200);
+    for (int g = 0; g < 100; g++) {
+      assertThat(data.value(2 * g, 0)).isEqualTo((float) g);
+      assertThat(data.value(2 * g, 1)).isEqualTo(g + 0.25f);
+      assertThat(data.value(2 * g, 2)).isEqualTo(g + 0.5f);
+      assertThat(data.value(2 * g + 1, 2)).isEqualTo(-g - 0.5f);
+      assertThat(data.positive(g)).isEqualTo(2 * g + 1);
+    }
+  }
+
+  @Test
   void rejectsAClickOutsideTheGroupAndRowsOfTheWrongLength() {
     RankingExamples data = new RankingExamples(2);
     assertThatThrownBy(() -> data.addGroup(new float[][] {{1, 2}}, 1))
         .hasMessageContaining("one of the group");
-    assertThatThrownBy(() -> data.addGroup(new float[][] {{1, 2, 3}}, 0))
+    assertThatThrownBy(() -> data.addGroup(new float[][] {{1, 2}, {1, 2, 3}}, 0))
         .hasMessageContaining("expected 2 features");
+    // a rejected group leaves nothing behind
+    assertThat(data.rows()).isZero();
+    assertThat(data.groups()).isZero();
   }
 }

@@ -167,10 +167,7 @@ class PortalModelTest {
 
     // and a request with no clicks has no entry
     float[][] none = model.rankFeatures(model.score(List.of(), null, null, T0), abg, 0, T0);
-    for (float[] row : none) {
-      assertThat(row[RankFeatures.FROM_ENTRY]).isZero();
-      assertThat(row[RankFeatures.FROM_ENTRY_RANK]).isEqualTo(RankFeatures.ABSENT);
-    }
+    assertNoneScored(none, RankFeatures.FROM_ENTRY, RankFeatures.FROM_ENTRY_RANK);
   }
 
   @Test
@@ -199,10 +196,7 @@ class PortalModelTest {
 
     // a session of one click has no click before its last
     float[][] afterP = model.rankFeatures(model.score(List.of("p"), null, null, T0), abc, 1, T0);
-    for (float[] row : afterP) {
-      assertThat(row[RankFeatures.FROM_PREVIOUS]).isZero();
-      assertThat(row[RankFeatures.FROM_PREVIOUS_RANK]).isEqualTo(RankFeatures.ABSENT);
-    }
+    assertNoneScored(afterP, RankFeatures.FROM_PREVIOUS, RankFeatures.FROM_PREVIOUS_RANK);
   }
 
   @Test
@@ -228,9 +222,14 @@ class PortalModelTest {
 
     // a request with no clicks reads no paths
     float[][] none = model.rankFeatures(model.score(List.of(), null, null, T0), abc, 0, T0);
-    for (float[] row : none) {
-      assertThat(row[RankFeatures.TO_LAST]).isZero();
-      assertThat(row[RankFeatures.TO_LAST_RANK]).isEqualTo(RankFeatures.ABSENT);
+    assertNoneScored(none, RankFeatures.TO_LAST, RankFeatures.TO_LAST_RANK);
+  }
+
+  /** Every row has a count feature of 0 and its rank feature {@link RankFeatures#ABSENT}. */
+  private static void assertNoneScored(float[][] rows, int count, int rank) {
+    for (float[] row : rows) {
+      assertThat(row[count]).isZero();
+      assertThat(row[rank]).isEqualTo(RankFeatures.ABSENT);
     }
   }
 
