@@ -229,9 +229,9 @@ public final class PortalModel {
     double[] w = s.weights;
     System.arraycopy(weights, 0, w, 0, weights.length);
     if (n > 0) {
-      transitions.score(prefix[n - 1], 1.0, s.parts[1]);
+      transitions.score(s.last, 1.0, s.parts[1]);
       if (weights[3] > 0) {
-        covisit.scoreAround(prefix[n - 1], nowMs, s.parts[3]);
+        covisit.scoreAround(s.last, nowMs, s.parts[3]);
       }
     }
     // most read around the request's time; when nothing was read near it (a quiet portal, a

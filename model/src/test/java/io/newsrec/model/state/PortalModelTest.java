@@ -181,15 +181,7 @@ class PortalModelTest {
     float[][] afterPq =
         model.rankFeatures(model.score(List.of("p", "q"), null, null, T0), abc, 2, T0);
 
-    assertThat(afterPq[0][RankFeatures.FROM_PREVIOUS])
-        .isCloseTo((float) Math.log(3), within(1e-5f));
-    assertThat(afterPq[0][RankFeatures.FROM_PREVIOUS_RANK]).isZero();
-    assertThat(afterPq[1][RankFeatures.FROM_PREVIOUS])
-        .isCloseTo((float) Math.log(2), within(1e-5f));
-    assertThat(afterPq[1][RankFeatures.FROM_PREVIOUS_RANK])
-        .isCloseTo((float) Math.log(2), within(1e-5f)); // a above it
-    assertThat(afterPq[2][RankFeatures.FROM_PREVIOUS]).isZero();
-    assertThat(afterPq[2][RankFeatures.FROM_PREVIOUS_RANK]).isEqualTo(RankFeatures.ABSENT);
+    assertTwiceOnceNever(afterPq, RankFeatures.FROM_PREVIOUS, RankFeatures.FROM_PREVIOUS_RANK);
     // while the last click's own co-visitation sees only c
     assertThat(afterPq[0][RankFeatures.COVISIT_RANK]).isEqualTo(RankFeatures.ABSENT);
     assertThat(afterPq[2][RankFeatures.COVISIT_RANK]).isZero();
@@ -208,14 +200,7 @@ class PortalModelTest {
     int[] abc = {model.idOf("a"), model.idOf("b"), model.idOf("c")};
 
     float[][] readingX = model.rankFeatures(model.score(List.of("x"), null, null, T0), abc, 1, T0);
-
-    assertThat(readingX[0][RankFeatures.TO_LAST]).isCloseTo((float) Math.log(3), within(1e-5f));
-    assertThat(readingX[0][RankFeatures.TO_LAST_RANK]).isZero();
-    assertThat(readingX[1][RankFeatures.TO_LAST]).isCloseTo((float) Math.log(2), within(1e-5f));
-    assertThat(readingX[1][RankFeatures.TO_LAST_RANK])
-        .isCloseTo((float) Math.log(2), within(1e-5f)); // a above it
-    assertThat(readingX[2][RankFeatures.TO_LAST]).isZero();
-    assertThat(readingX[2][RankFeatures.TO_LAST_RANK]).isEqualTo(RankFeatures.ABSENT);
+    assertTwiceOnceNever(readingX, RankFeatures.TO_LAST, RankFeatures.TO_LAST_RANK);
     // while the co-visitation out of x sees c only
     assertThat(readingX[2][RankFeatures.COVISIT_RANK]).isZero();
     assertThat(readingX[0][RankFeatures.COVISIT_RANK]).isEqualTo(RankFeatures.ABSENT);
@@ -223,6 +208,19 @@ class PortalModelTest {
     // a request with no clicks reads no paths
     float[][] none = model.rankFeatures(model.score(List.of(), null, null, T0), abc, 0, T0);
     assertNoneScored(none, RankFeatures.TO_LAST, RankFeatures.TO_LAST_RANK);
+  }
+
+  /**
+   * Rows 0, 1 and 2 are of candidates counted twice (+1: ln 3, rank 0), once (ln 2, one above it:
+   * rank ln 2) and never (0, {@link RankFeatures#ABSENT}).
+   */
+  private static void assertTwiceOnceNever(float[][] rows, int count, int rank) {
+    assertThat(rows[0][count]).isCloseTo((float) Math.log(3), within(1e-5f));
+    assertThat(rows[0][rank]).isZero();
+    assertThat(rows[1][count]).isCloseTo((float) Math.log(2), within(1e-5f));
+    assertThat(rows[1][rank]).isCloseTo((float) Math.log(2), within(1e-5f));
+    assertThat(rows[2][count]).isZero();
+    assertThat(rows[2][rank]).isEqualTo(RankFeatures.ABSENT);
   }
 
   /** Every row has a count feature of 0 and its rank feature {@link RankFeatures#ABSENT}. */
