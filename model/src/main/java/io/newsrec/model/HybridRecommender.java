@@ -98,10 +98,11 @@ public final class HybridRecommender implements Recommender {
    * Replays the history through {@link #update} and, unless {@code ranker_trees} is 0, fits the
    * re-ranker on the way: before learning a click that has earlier clicks in its session, it asks
    * for that session's recommendations exactly as a request would ({@link #recommend}'s scoring:
-   * the session's clicks so far, the reader, the click's time) and keeps the best {@link
-   * Ranker#CANDIDATES} with which one was clicked. At most {@code ranker_lists} such clicks, spread
-   * evenly over the history; lists that miss the click teach nothing and are dropped. Fewer than
-   * {@link Ranker#MIN_LISTS} lists keep the fixed-weight hybrid.
+   * the session's clicks so far, the reader, how the reader came to the last of them, the click's
+   * time) and keeps the best {@link Ranker#CANDIDATES} with which one was clicked. At most {@code
+   * ranker_lists} such clicks, spread evenly over the history; lists that miss the click teach
+   * nothing and are dropped. Fewer than {@link Ranker#MIN_LISTS} lists keep the fixed-weight
+   * hybrid.
    */
   @Override
   public void train(List<Interaction> inTimeOrder, Consumer<String> progress) {
@@ -148,14 +149,16 @@ public final class HybridRecommender implements Recommender {
    * Adds the list a session would have been recommended just before it clicked {@code click} (as
    * {@link #recommend} scores it) to {@code into}, when the click is among its best candidates.
    */
-  private void example(Interaction click, List<String> sessionSoFar, RankingExamples into) {
+  private void example(
+      Interaction click, List<String> sessionSoFar, String referrerType, RankingExamples into) {
     Guarded g = portals.get(click.portal());
     if (g == null) {
       return; // a portal's first click: nothing to recommend yet
     }
     g.lock.readLock().lock();
     try {
-      Scores scores = g.model.score(sessionSoFar, null, click.userId(), click.timeMs());
+      Scores scores =
+          g.model.score(sessionSoFar, null, click.userId(), referrerType, click.timeMs());
       g.model.addRankingExample(
           scores, g.model.idOf(click.articleId()), sessionSoFar.size(), click.timeMs(), into);
     } finally {
@@ -191,7 +194,8 @@ public final class HybridRecommender implements Recommender {
     }
     g.lock.readLock().lock();
     try {
-      Scores scores = g.model.score(clicks, null, request.userId(), request.nowMs());
+      Scores scores =
+          g.model.score(clicks, null, request.userId(), request.referrerType(), request.nowMs());
       for (String excluded : request.exclude()) {
         int id = g.model.idOf(excluded);
         if (id >= 0) {

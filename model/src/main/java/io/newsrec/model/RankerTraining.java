@@ -21,12 +21,14 @@ final class RankerTraining {
   /** Adds a click's list to the examples, if the clicked article is among its candidates. */
   @FunctionalInterface
   interface Collector {
-    void collect(Interaction click, List<String> sessionSoFar, RankingExamples into);
+    void collect(
+        Interaction click, List<String> sessionSoFar, String referrerType, RankingExamples into);
   }
 
   /**
    * @param learn learns one interaction
-   * @param collector adds the list for a click given the session's earlier article ids
+   * @param collector adds the list for a click given the session's earlier article ids and the
+   *     referrer type of the last of them (how the reader came to the page a request is made from)
    */
   static RankingExamples replay(
       List<Interaction> inTimeOrder,
@@ -43,17 +45,20 @@ final class RankerTraining {
     long stride = Math.max(1, (followers + maxLists - 1) / maxLists);
     RankingExamples examples = new RankingExamples(RankFeatures.COUNT);
     Map<SessionKey, List<String>> soFar = new HashMap<>();
+    Map<SessionKey, String> lastReferrer = new HashMap<>();
     long follower = 0;
     for (Interaction e : inTimeOrder) {
       SessionKey key = SessionKey.of(e);
       List<String> session = soFar.computeIfAbsent(key, k -> new ArrayList<>(4));
       if (!session.isEmpty() && follower++ % stride == 0 && examples.groups() < maxLists) {
-        collector.collect(e, List.copyOf(session), examples);
+        collector.collect(e, List.copyOf(session), lastReferrer.get(key), examples);
       }
       learn.accept(e);
       session.add(e.articleId());
+      lastReferrer.put(key, e.referrerType());
       if (--left.get(key)[0] == 0) {
         soFar.remove(key);
+        lastReferrer.remove(key);
         left.remove(key);
       }
     }

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param currentArticle the article being read, for "read next" and related articles, or {@code
  *     null}
  * @param nowMs the time of the request, milliseconds since the epoch
+ * @param referrerType how the reader came to the page being read ({@link
+ *     Interaction#referrerType}), or {@code null} when unknown
  */
 public record RecommendRequest(
     String portal,
@@ -22,7 +24,20 @@ public record RecommendRequest(
     int count,
     Set<String> exclude,
     String currentArticle,
-    long nowMs) {
+    long nowMs,
+    String referrerType) {
+
+  /** A request whose referrer is unknown. */
+  public RecommendRequest(
+      String portal,
+      String userId,
+      List<String> sessionClicks,
+      int count,
+      Set<String> exclude,
+      String currentArticle,
+      long nowMs) {
+    this(portal, userId, sessionClicks, count, exclude, currentArticle, nowMs, null);
+  }
 
   public RecommendRequest {
     sessionClicks = sessionClicks == null ? List.of() : List.copyOf(sessionClicks);

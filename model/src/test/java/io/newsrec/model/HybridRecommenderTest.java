@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.newsrec.model.rank.BoostedTrees;
+import io.newsrec.model.rank.RankFeatures;
+import io.newsrec.model.state.ArtifactCodec;
+import io.newsrec.model.state.PortalModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +37,38 @@ class HybridRecommenderTest {
   void badValuesAreRejectedWithTheKey() {
     assertThatThrownBy(() -> HybridRecommender.create(Map.of("weight_knn", "lots")))
         .hasMessageContaining("weight_knn");
+  }
+
+  @Test
+  void aRequestsReferrerTypeReachesTheReranker() throws IOException {
+    // three readers from social media read a, one from a search read b; x is the page being read.
+    // A one-split re-ranker puts first what readers who came the request's way read
+    PortalModel state = new PortalModel(HybridConfig.parse(Map.of()));
+    for (int k = 0; k < 3; k++) {
+      state.learn(new Interaction("g1", "u" + k, "s" + k, "a", T0, 1.0, "social"));
+    }
+    state.learn(new Interaction("g1", "u3", "s3", "b", T0, 1.0, "search"));
+    state.learn(new Interaction("g1", "u4", "s4", "x", T0, 1.0, "search"));
+    BoostedTrees sameWayFirst =
+        new BoostedTrees(
+            RankFeatures.COUNT,
+            1,
+            new int[][] {{RankFeatures.SAME_REFERRER_POPULARITY}},
+            new float[][] {{0.5f}},
+            new double[][] {{0.0, 1.0}});
+    ByteArrayOutputStream artifact = new ByteArrayOutputStream();
+    ArtifactCodec.write(HybridConfig.parse(Map.of()), sameWayFirst, Map.of("g1", state), artifact);
+    HybridRecommender model =
+        HybridRecommender.read(new ByteArrayInputStream(artifact.toByteArray()));
+
+    for (String[] wayAndFirst : new String[][] {{"search", "b"}, {"social", "a"}}) {
+      Recommendations answer =
+          model.recommend(
+              new RecommendRequest(
+                  "g1", null, List.of("x"), 2, Set.of(), null, T0, wayAndFirst[0]));
+      assertThat(answer.items().getFirst().articleId()).isEqualTo(wayAndFirst[1]);
+      assertThat(answer.items().getFirst().sources()).contains("ranker");
+    }
   }
 
   @Test

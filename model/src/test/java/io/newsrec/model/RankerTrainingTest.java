@@ -23,12 +23,13 @@ class RankerTrainingTest {
   @Test
   void theReplayAsksForEveryStrideThFollowingClickBeforeLearningIt() {
     // s1: a b c, s2: x y, interleaved. Following clicks (those with an earlier click in their
-    // session): b, y, c = 3; at most 2 lists → stride ceil(3/2) = 2 → b and c are asked, y is not
+    // session): b, y, c = 3; at most 2 lists → stride ceil(3/2) = 2 → b and c are asked, y is not.
+    // Each is asked with the referrer type of the session's click before it (the page it is on)
     List<Interaction> history =
         List.of(
-            click("s1", "a", 0),
+            new Interaction("g1", "u-s1", "s1", "a", T0, 1.0, "search"),
             click("s2", "x", 1),
-            click("s1", "b", 2),
+            new Interaction("g1", "u-s1", "s1", "b", T0 + 2 * MINUTE, 1.0, "internal"),
             click("s2", "y", 3),
             click("s1", "c", 4));
     List<String> calls = new ArrayList<>();
@@ -38,8 +39,8 @@ class RankerTrainingTest {
             history,
             2,
             e -> calls.add("learn " + e.articleId()),
-            (e, soFar, into) -> {
-              calls.add("ask " + e.articleId() + " after " + soFar);
+            (e, soFar, referrer, into) -> {
+              calls.add("ask " + e.articleId() + " after " + soFar + " from " + referrer);
               if (!e.articleId().equals("c")) { // c: not among the candidates, no list
                 into.addGroup(new float[][] {row(1f), row(2f)}, 1);
               }
@@ -49,10 +50,10 @@ class RankerTrainingTest {
         .containsExactly(
             "learn a",
             "learn x",
-            "ask b after [a]",
+            "ask b after [a] from search",
             "learn b",
             "learn y",
-            "ask c after [a, b]",
+            "ask c after [a, b] from internal",
             "learn c");
     assertThat(examples.groups()).isEqualTo(1);
     assertThat(examples.positive(0)).isEqualTo(1);
@@ -72,7 +73,8 @@ class RankerTrainingTest {
         history,
         10,
         e -> {},
-        (e, soFar, into) -> asked.add(e.portal() + " " + e.articleId() + " after " + soFar));
+        (e, soFar, referrer, into) ->
+            asked.add(e.portal() + " " + e.articleId() + " after " + soFar));
 
     assertThat(asked).containsExactly("ge c after [b]");
   }

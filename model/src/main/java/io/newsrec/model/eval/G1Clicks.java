@@ -31,6 +31,10 @@ public final class G1Clicks {
   final short[] hour;
   final short[] position;
   final short[] sessionSize;
+
+  /** {@code click_referrer_type}, 0 when the field is empty (unknown). */
+  final short[] referrer;
+
   final int[] hourStartRow;
   private final int size;
 
@@ -43,6 +47,7 @@ public final class G1Clicks {
     this.hour = Arrays.copyOf(c.hour, c.n);
     this.position = Arrays.copyOf(c.position, c.n);
     this.sessionSize = Arrays.copyOf(c.sessionSize, c.n);
+    this.referrer = Arrays.copyOf(c.referrer, c.n);
     this.hourStartRow = hourStartRow;
   }
 
@@ -113,6 +118,7 @@ public final class G1Clicks {
       pos = f[1] == lastSession ? (short) (pos + 1) : 1;
       lastSession = f[1];
       c.add((int) f[0], f[1], (int) f[4], f[5], hour, pos, (short) f[3]);
+      c.referrer[c.n - 1] = k >= 11 && f[11] > 0 && f[11] <= Short.MAX_VALUE ? (short) f[11] : 0;
     }
   }
 
@@ -134,7 +140,27 @@ public final class G1Clicks {
         Long.toString(session[row]),
         Integer.toString(article[row]),
         time[row],
-        1.0);
+        1.0,
+        referrerType(row));
+  }
+
+  /**
+   * Row {@code row}'s {@code click_referrer_type} as the interactions carry it, null if unknown.
+   */
+  public String referrerType(int row) {
+    short code = referrer[row];
+    return code == 0
+        ? null
+        : code < REFERRER_NAMES.length ? REFERRER_NAMES[code] : Integer.toString(code);
+  }
+
+  /** One shared string per small code (g1 has seven). */
+  private static final String[] REFERRER_NAMES = new String[128];
+
+  static {
+    for (int i = 0; i < REFERRER_NAMES.length; i++) {
+      REFERRER_NAMES[i] = Integer.toString(i);
+    }
   }
 
   /** Row indices sorted by click time (then session, then position): the replay order. */
@@ -173,6 +199,7 @@ public final class G1Clicks {
     short[] hour = new short[1 << 16];
     short[] position = new short[1 << 16];
     short[] sessionSize = new short[1 << 16];
+    short[] referrer = new short[1 << 16];
 
     void add(int u, long s, int a, long t, short h, short pos, short sz) {
       if (n == user.length) {
@@ -184,6 +211,7 @@ public final class G1Clicks {
         hour = Arrays.copyOf(hour, m);
         position = Arrays.copyOf(position, m);
         sessionSize = Arrays.copyOf(sessionSize, m);
+        referrer = Arrays.copyOf(referrer, m);
       }
       user[n] = u;
       session[n] = s;

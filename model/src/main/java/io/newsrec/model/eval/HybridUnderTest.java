@@ -28,7 +28,8 @@ final class HybridUnderTest implements EvalModel {
 
   /**
    * @param knowsSessionsAndUsers protocol B: the current session is in the state (and is not its
-   *     own neighbour) and the reader is known; protocol A passes neither
+   *     own neighbour), the reader is known and so is how they came to the page being read;
+   *     protocol A passes none of them (session clicks only)
    */
   HybridUnderTest(String name, G1Clicks data, HybridConfig config, boolean knowsSessionsAndUsers) {
     this.name = name;
@@ -92,7 +93,9 @@ final class HybridUnderTest implements EvalModel {
     }
     String session = knowsSessionsAndUsers ? Long.toString(q.session()) : null;
     String user = knowsSessionsAndUsers ? Integer.toString(q.user()) : null;
-    Scores scores = model.score(clicks, session, user, q.nowMs());
+    // how the reader came to the page being read: known to a live request, as the reader is
+    String referrer = knowsSessionsAndUsers ? data.referrerType(q.prefixRows()[q.n() - 1]) : null;
+    Scores scores = model.score(clicks, session, user, referrer, q.nowMs());
     if (examples != null) {
       collect(scores, q);
     }

@@ -93,7 +93,27 @@ public final class RankFeatures {
   /** ln(1 + articles above it in {@link #TO_LAST}), {@link #ABSENT} when none went from it. */
   public static final int TO_LAST_RANK = 24;
 
-  public static final int COUNT = 25;
+  /**
+   * ln(1 + its clicks around the request's time by readers who came to their page the way this
+   * reader came to the page being read, {@link io.newsrec.model.Interaction#referrerType}: from a
+   * search, a social network, the portal's own pages), -1 when the request's way is unknown.
+   * Readers who arrive from a search read differently from those who browse the home page.
+   */
+  public static final int SAME_REFERRER_POPULARITY = 25;
+
+  /**
+   * ln(1 + articles above it in {@link #SAME_REFERRER_POPULARITY}), {@link #ABSENT} when none of
+   * those readers clicked it or the way is unknown.
+   */
+  public static final int SAME_REFERRER_RANK = 26;
+
+  /**
+   * {@link #SAME_REFERRER_POPULARITY}'s clicks as a share of all its clicks around the request (at
+   * most 1), -1 when the way is unknown or nothing was read around the request.
+   */
+  public static final int SAME_REFERRER_SHARE = 27;
+
+  public static final int COUNT = 28;
 
   /**
    * Features of the re-rankers fitted before {@link #WITHIN_SESSION_POPULARITY} was added
@@ -133,5 +153,8 @@ public final class RankFeatures {
           "log-from-previous",
           "log-from-previous-rank",
           "log-to-last",
-          "log-to-last-rank");
+          "log-to-last-rank",
+          "log-same-referrer-popularity",
+          "log-same-referrer-rank",
+          "same-referrer-share");
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.newsrec.model.Interaction;
 import io.newsrec.model.RecommendRequest;
 import io.newsrec.model.Recommendations;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class InvocationCodec {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       throw new InvalidField("body", "the body must be a JSON object");
     }
-    String portal = null, userId = null, currentArticle = null;
+    String portal = null, userId = null, currentArticle = null, referrerType = null;
     List<String> sessionClicks = List.of();
     Set<String> exclude = Set.of();
     int count = DEFAULT_COUNT;
@@ -71,6 +72,7 @@ final class InvocationCodec {
         case "exclude" -> exclude = ids(parser, value, field, new HashSet<>());
         case "count", "numItems" -> count = count(parser, value, field);
         case "now" -> now = time(parser, value);
+        case "referrerType" -> referrerType = referrerType(parser, value);
         default -> parser.skipChildren(); // unknown fields are ignored: clients may add first
       }
     }
@@ -81,7 +83,8 @@ final class InvocationCodec {
       throw new InvalidField("portal", "portal is required");
     }
     return new Parsed.Valid(
-        new RecommendRequest(portal, userId, sessionClicks, count, exclude, currentArticle, now));
+        new RecommendRequest(
+            portal, userId, sessionClicks, count, exclude, currentArticle, now, referrerType));
   }
 
   private static String id(JsonParser parser, JsonToken value, String field) throws IOException {
@@ -111,6 +114,22 @@ final class InvocationCodec {
       into.add(id);
     }
     return into;
+  }
+
+  /** A class such as {@code search}, as the interactions carry it; empty or null is unknown. */
+  private static String referrerType(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.VALUE_STRING
+        || parser.getText().length() > Interaction.MAX_REFERRER_TYPE_LENGTH) {
+      throw new InvalidField(
+          "referrerType",
+          "referrerType must be a string of at most "
+              + Interaction.MAX_REFERRER_TYPE_LENGTH
+              + " characters (a class such as search, not a URL)");
+    }
+    return parser.getText().isEmpty() ? null : parser.getText();
   }
 
   private static int count(JsonParser parser, JsonToken value, String field) throws IOException {

@@ -18,12 +18,12 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The model artifact, format version 3: gzip of a {@link DataOutputStream} holding the magic {@code
+ * The model artifact, format version 4: gzip of a {@link DataOutputStream} holding the magic {@code
  * NEWSREC-HYBRID}, the version, the hyperparameters, the learned re-ranker if there is one, and per
- * portal the articles' first sighting, the interactions of the session horizon and the readers'
- * histories (the last reads by name, the earlier ones as the bits of a {@link BloomSet}). Versions
- * 1 (no re-ranker) and 2 (no earlier reads) are still read: a model trained before either existed
- * serves as it did.
+ * portal the articles' first sighting, the interactions of the session horizon (with their referrer
+ * types) and the readers' histories (the last reads by name, the earlier ones as the bits of a
+ * {@link BloomSet}). Versions 1 (no re-ranker), 2 (no earlier reads) and 3 (no referrer types) are
+ * still read: a model trained before any of them existed serves as it did.
  *
  * <p>Why the interactions and not the structures: the state is a pure function of the recent
  * interactions (everything older has decayed to nothing or aged out), so replaying them on {@link
@@ -33,7 +33,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ArtifactCodec {
   static final String MAGIC = "NEWSREC-HYBRID";
-  static final int VERSION = 3;
+  static final int VERSION = 4;
+
+  /** The version before the interactions kept their referrer types; read. */
+  static final int VERSION_WITHOUT_REFERRERS = 3;
 
   /** The version before readers' earlier reads were kept (a re-ranker, no sets); read. */
   static final int VERSION_WITHOUT_EARLIER_READS = 2;
@@ -97,6 +100,7 @@ public final class ArtifactCodec {
       d.writeUTF(catalog.name(e.article()));
       d.writeLong(e.timeMs());
       d.writeDouble(e.weight());
+      writeNullable(d, e.referrerType());
     }
     Map<String, ReadHistory.Reader> users = m.history.all();
     d.writeInt(users.size());
@@ -168,7 +172,11 @@ public final class ArtifactCodec {
     for (int n = d.readInt(); n > 0; n--) {
       String session = d.readUTF();
       String user = readNullable(d);
-      m.learn(new Interaction(portal, user, session, d.readUTF(), d.readLong(), d.readDouble()));
+      String article = d.readUTF();
+      long timeMs = d.readLong();
+      double weight = d.readDouble();
+      String referrer = version > VERSION_WITHOUT_REFERRERS ? readNullable(d) : null;
+      m.learn(new Interaction(portal, user, session, article, timeMs, weight, referrer));
     }
     for (int n = d.readInt(); n > 0; n--) {
       String user = d.readUTF();

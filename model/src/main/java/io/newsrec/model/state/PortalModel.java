@@ -16,6 +16,7 @@ import io.newsrec.model.rank.BoostedTrees;
 import io.newsrec.model.rank.RankFeatures;
 import io.newsrec.model.rank.RankingExamples;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -74,6 +75,18 @@ public final class PortalModel {
    */
   private static final int WITHIN_SESSION = -2;
 
+  /**
+   * The popularity counts' source of the clicks of readers who came to the page the same way: class
+   * {@code k} of {@link Interaction#referrerType} is counted under {@code REFERRER_SOURCE - k}.
+   */
+  private static final int REFERRER_SOURCE = -16;
+
+  /**
+   * Referrer classes told apart per portal; the classes beyond it are not counted (a producer that
+   * sends URLs instead of classes would otherwise grow the state without bound).
+   */
+  static final int MAX_REFERRER_TYPES = 64;
+
   private static final String[] SOURCES = {
     "session-knn", "transitions", "popularity", "co-visitation", "trending"
   };
@@ -100,6 +113,12 @@ public final class PortalModel {
 
   /** Co-visitation keyed by the later article: the paths into an article (re-ranker only). */
   private final TimeKernelCounts pathsInto;
+
+  /**
+   * Referrer classes, numbered in the order first learned (only {@link #learn} adds; a request's
+   * unknown class reads -1). Kept only with a re-ranker, the only reader of their counts.
+   */
+  private final Object2IntOpenHashMap<String> referrerTypes = new Object2IntOpenHashMap<>();
 
   private final SessionKnn knn;
   private final double[] weights;
@@ -139,6 +158,7 @@ public final class PortalModel {
     this.covisit = new TimeKernelCounts(config.covisitHalfLifeMinutes() * MINUTE, COVISIT_SPAN);
     this.entryPaths = new TimeKernelCounts(config.covisitHalfLifeMinutes() * MINUTE, COVISIT_SPAN);
     this.pathsInto = new TimeKernelCounts(config.covisitHalfLifeMinutes() * MINUTE, COVISIT_SPAN);
+    this.referrerTypes.defaultReturnValue(-1);
     this.weights =
         new double[] {
           config.weightKnn(),
@@ -169,6 +189,10 @@ public final class PortalModel {
       if (session.size() >= 2) {
         popularity.add(WITHIN_SESSION, article, t, e.weight());
       }
+      int referrer = config.rankerTrees() > 0 ? referrerClass(e.referrerType()) : -1;
+      if (referrer >= 0) {
+        popularity.add(REFERRER_SOURCE - referrer, article, t, e.weight());
+      }
       baseline.add(article, t, e.weight());
       transitions.learn(session.items(), session.size(), t, e.weight());
       knn.learn(session, article);
@@ -188,7 +212,7 @@ public final class PortalModel {
       history.record(e.userId(), article);
     }
     // the log shares the session id and article index with the state: ~100 bytes a click
-    log.addLast(new Logged(known.id, e.userId(), article, t, e.weight()));
+    log.addLast(new Logged(known.id, e.userId(), article, t, e.weight(), e.referrerType()));
     if (due(lastExpireMs, MINUTE) || sessions.size() > config.maxSessions()) {
       expire();
     }
@@ -199,15 +223,42 @@ public final class PortalModel {
     }
   }
 
+  /** The number of referrer class {@code type}, numbering a new one; -1 for none or too many. */
+  private int referrerClass(String type) {
+    if (type == null) {
+      return -1;
+    }
+    int known = referrerTypes.getInt(type);
+    if (known >= 0 || referrerTypes.size() >= MAX_REFERRER_TYPES) {
+      return known;
+    }
+    int next = referrerTypes.size();
+    referrerTypes.put(type, next);
+    return next;
+  }
+
+  /** {@link #score} of a request whose referrer is unknown. */
+  public Scores score(List<String> sessionClicks, String sessionId, String userId, long nowMs) {
+    return score(sessionClicks, sessionId, userId, null, nowMs);
+  }
+
   /**
    * Scores the catalogue for a session at {@code nowMs}. Articles never to recommend (the session's
    * clicks, what the reader already read) get -infinity; untouched articles score 0.
    *
+   * @param referrerType how the reader came to the page being read ({@link
+   *     Interaction#referrerType}), null when unknown; read by the re-ranker only
    * @return this thread's scratch scores, valid until its next call
    */
-  public Scores score(List<String> sessionClicks, String sessionId, String userId, long nowMs) {
+  public Scores score(
+      List<String> sessionClicks,
+      String sessionId,
+      String userId,
+      String referrerType,
+      long nowMs) {
     Scratch s = scratch.get();
     s.clear();
+    s.referrer = referrerType == null ? -1 : referrerTypes.getInt(referrerType);
     int n = 0;
     int[] prefix = new int[sessionClicks.size()];
     for (String click : sessionClicks) {
@@ -385,6 +436,13 @@ public final class PortalModel {
     float[] fromPreviousRank = ranksAround(covisit, s.previous, nowMs, fromPrevious, candidates);
     Scores toLast = s.toLast;
     float[] toLastRank = ranksAround(pathsInto, s.last, nowMs, toLast, candidates);
+    Scores sameWay = s.sameReferrer;
+    sameWay.clear();
+    if (s.referrer >= 0) {
+      popularity.scoreAround(REFERRER_SOURCE - s.referrer, nowMs, sameWay);
+    }
+    float[] sameWayRank = logRanks(sameWay, candidates);
+    boolean referrerKnown = s.referrer >= 0;
     float[][] rows = new float[candidates.length][];
     for (int r = 0; r < candidates.length; r++) {
       int id = candidates[r];
@@ -416,6 +474,14 @@ public final class PortalModel {
       f[RankFeatures.FROM_PREVIOUS_RANK] = fromPreviousRank[r];
       f[RankFeatures.TO_LAST] = (float) Math.log1p(toLast.get(id));
       f[RankFeatures.TO_LAST_RANK] = toLastRank[r];
+      double sameWayClicks = sameWay.get(id);
+      f[RankFeatures.SAME_REFERRER_POPULARITY] =
+          referrerKnown ? (float) Math.log1p(sameWayClicks) : -1f;
+      f[RankFeatures.SAME_REFERRER_RANK] = sameWayRank[r];
+      f[RankFeatures.SAME_REFERRER_SHARE] =
+          referrerKnown && s.popularityAround && all > 0
+              ? (float) Math.min(1.0, sameWayClicks / all)
+              : -1f;
       rows[r] = f;
     }
     return rows;
@@ -613,7 +679,13 @@ public final class PortalModel {
   private record Session(String id, SessionTrail trail) {}
 
   /** A learned click as kept for the artifact. */
-  record Logged(String sessionId, String userId, int article, long timeMs, double weight) {}
+  record Logged(
+      String sessionId,
+      String userId,
+      int article,
+      long timeMs,
+      double weight,
+      String referrerType) {}
 
   private static final class Scratch {
     final Scores[] parts = {new Scores(), new Scores(), new Scores(), new Scores(), new Scores()};
@@ -643,6 +715,15 @@ public final class PortalModel {
      * {@code rankFeatures} only.
      */
     final Scores toLast = new Scores();
+
+    /**
+     * Clicks around the request's time of readers who came to their page the way this one did:
+     * filled (and cleared) by {@code rankFeatures} only.
+     */
+    final Scores sameReferrer = new Scores();
+
+    /** The request's referrer class, -1 when unknown (set by score). */
+    int referrer = -1;
 
     /**
      * Whether the popularity part holds counts around the request, not the fallback (set by score).

@@ -17,14 +17,17 @@ import java.time.format.DateTimeParseException;
  *
  * <pre>{@code
  * {"eventId":"7f1c...","portal":"g1","userId":"u-42","sessionId":"s-9","articleId":"a-1",
- *  "eventTime":"2017-10-01T03:00:00Z","weight":1.0}
+ *  "eventTime":"2017-10-01T03:00:00Z","weight":1.0,"referrerType":"search"}
  * }</pre>
  *
  * <p>{@code eventTime} is an ISO-8601 instant or a number of milliseconds since the epoch. {@code
  * weight} defaults to 1.0 (a plain click) and must be positive. {@code userId} may be absent for an
  * anonymous reader: the session then stands for the reader. {@code eventId} may be absent (archives
- * of data that never had one); such records cannot be de-duplicated. Unknown fields are ignored so
- * that the producer can add fields first. Full description: {@code model/docs/invocations.md}.
+ * of data that never had one); such records cannot be de-duplicated. {@code referrerType},
+ * optional, is a short class of how the reader came to the page (at most {@value
+ * Interaction#MAX_REFERRER_TYPE_LENGTH} characters; absent, null or empty is unknown). Unknown
+ * fields are ignored so that the producer can add fields first. Full description: {@code
+ * model/docs/invocations.md}.
  */
 public final class InteractionRecords {
 
@@ -59,6 +62,9 @@ public final class InteractionRecords {
       json.writeStringField("articleId", interaction.articleId());
       json.writeNumberField("eventTime", interaction.timeMs());
       json.writeNumberField("weight", interaction.weight());
+      if (interaction.referrerType() != null) {
+        json.writeStringField("referrerType", interaction.referrerType());
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -89,6 +95,7 @@ public final class InteractionRecords {
       return new Decoded.Rejected("not a JSON object");
     }
     String eventId = null, portal = null, userId = null, sessionId = null, articleId = null;
+    String referrerType = null;
     Long timeMs = null;
     double weight = 1.0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -101,6 +108,12 @@ public final class InteractionRecords {
         case "sessionId" -> sessionId = text(parser, value);
         case "articleId" -> articleId = text(parser, value);
         case "eventTime" -> timeMs = time(parser, value);
+        case "referrerType" -> {
+          if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+            return new Decoded.Rejected("referrerType must be a string");
+          }
+          referrerType = text(parser, value);
+        }
         case "weight" -> {
           if (!value.isNumeric()) {
             return new Decoded.Rejected("weight must be a number");
@@ -125,9 +138,19 @@ public final class InteractionRecords {
     if (!(weight > 0) || Double.isInfinite(weight)) {
       return new Decoded.Rejected("weight must be a positive finite number");
     }
+    if (referrerType != null && referrerType.length() > Interaction.MAX_REFERRER_TYPE_LENGTH) {
+      return new Decoded.Rejected(
+          "referrerType must be at most "
+              + Interaction.MAX_REFERRER_TYPE_LENGTH
+              + " characters (a class such as search, not a URL)");
+    }
+    if (referrerType != null && referrerType.isEmpty()) {
+      referrerType = null;
+    }
     String reader = userId == null || userId.isBlank() ? sessionId : userId;
     return new Decoded.Accepted(
-        eventId, new Interaction(portal, reader, sessionId, articleId, timeMs, weight));
+        eventId,
+        new Interaction(portal, reader, sessionId, articleId, timeMs, weight, referrerType));
   }
 
   /** Ids may arrive as strings or as integers (the g1 data has integer ids). */

@@ -26,7 +26,8 @@ import org.tukaani.xz.XZInputStream;
  * <ul>
  *   <li>JSON lines of interaction records ({@link InteractionRecords}), the interaction archive;
  *   <li>the g1 click CSV ({@code user_id,session_id,...,click_article_id,click_timestamp,...}),
- *       portal {@code g1}, weight 1, so the model can be trained from the published data set.
+ *       portal {@code g1}, weight 1, referrer type from {@code click_referrer_type} when the file
+ *       has that column, so the model can be trained from the published data set.
  * </ul>
  *
  * Either may be gzip- or xz-compressed (detected by magic bytes). Files whose names start with
@@ -119,6 +120,9 @@ final class InteractionFiles {
     int session = columns.indexOf("session_id");
     int article = columns.indexOf("click_article_id");
     int time = columns.indexOf("click_timestamp");
+    // optional: how the reader came to the page (the re-ranker reads what others who came the same
+    // way read); an empty field is unknown
+    int referrer = columns.indexOf("click_referrer_type");
     if (user < 0 || session < 0 || article < 0 || time < 0) {
       throw new IllegalArgumentException(
           file.getFileName()
@@ -139,7 +143,8 @@ final class InteractionFiles {
                 fields[session],
                 fields[article],
                 Long.parseLong(fields[time]),
-                1.0));
+                1.0,
+                referrer < 0 || fields[referrer].isEmpty() ? null : fields[referrer]));
       } catch (NumberFormatException e) {
         rejected++;
       }
@@ -155,7 +160,8 @@ final class InteractionFiles {
             share(i.sessionId()),
             share(i.articleId()),
             i.timeMs(),
-            i.weight()));
+            i.weight(),
+            i.referrerType() == null ? null : share(i.referrerType())));
   }
 
   private String share(String id) {

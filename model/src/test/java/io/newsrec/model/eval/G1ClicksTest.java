@@ -44,7 +44,7 @@ class G1ClicksTest {
     List<Interaction> replay = new ArrayList<>();
     data.forEachInTimeOrder("g1", replay::add);
     assertThat(replay.getFirst())
-        .isEqualTo(new Interaction("g1", "1", "11", "100", T0 + 5_000, 1.0));
+        .isEqualTo(new Interaction("g1", "1", "11", "100", T0 + 5_000, 1.0, "2"));
     assertThat(replay)
         .extracting(Interaction::articleId)
         .containsExactly("100", "100", "102", "101");

@@ -33,12 +33,20 @@ class InvocationCodecTest {
         valid(
             """
             {"portal":"g1","userId":"u1","sessionClicks":["a1","a2"],"count":5,
-             "exclude":["a3"],"currentArticle":"a2","now":"2017-10-01T03:00:00Z"}""");
+             "exclude":["a3"],"currentArticle":"a2","now":"2017-10-01T03:00:00Z",
+             "referrerType":"search"}""");
 
     assertThat(request)
         .isEqualTo(
             new RecommendRequest(
-                "g1", "u1", List.of("a1", "a2"), 5, Set.of("a3"), "a2", 1_506_826_800_000L));
+                "g1",
+                "u1",
+                List.of("a1", "a2"),
+                5,
+                Set.of("a3"),
+                "a2",
+                1_506_826_800_000L,
+                "search"));
   }
 
   @Test
@@ -94,6 +102,17 @@ class InvocationCodecTest {
     assertThat(invalid("[1,2]").field()).isEqualTo("body");
     assertThat(invalid("{\"portal\":\"g1\"} {}").field()).isEqualTo("body");
     assertThat(invalid("").field()).isEqualTo("body");
+  }
+
+  @Test
+  void aReferrerTypeIsAShortClassAndEmptyIsUnknown() {
+    assertThat(valid("{\"portal\":\"g1\",\"referrerType\":\"\"}").referrerType()).isNull();
+    assertThat(valid("{\"portal\":\"g1\"}").referrerType()).isNull();
+    assertThat(invalid("{\"portal\":\"g1\",\"referrerType\":\"https://" + "x".repeat(40) + "\"}"))
+        .satisfies(i -> assertThat(i.field()).isEqualTo("referrerType"))
+        .satisfies(i -> assertThat(i.message()).contains("at most 32"));
+    assertThat(invalid("{\"portal\":\"g1\",\"referrerType\":[1]}").field())
+        .isEqualTo("referrerType");
   }
 
   @Test

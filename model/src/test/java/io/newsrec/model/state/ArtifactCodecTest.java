@@ -83,6 +83,68 @@ class ArtifactCodecTest {
   }
 
   @Test
+  void anArtifactOfVersionThreeIsStillReadWithoutReferrerTypes() throws IOException {
+    // version 3: as version 2, and after each reader's list whether a set of earlier reads
+    // follows (none); its clicks carry no referrer type
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      d.writeUTF("NEWSREC-HYBRID");
+      d.writeInt(3);
+      d.writeInt(0);
+      d.writeBoolean(false);
+      d.writeInt(1);
+      writeCatalogueAndSessionS1(d, 3);
+      d.writeUTF("s2");
+      d.writeBoolean(true);
+      d.writeUTF("r");
+      d.writeUTF("a");
+      d.writeLong(T0 + 2_000);
+      d.writeDouble(1.0);
+      d.writeInt(1);
+      d.writeUTF("r");
+      d.writeInt(1);
+      d.writeUTF("a");
+      d.writeBoolean(false);
+    }
+
+    PortalModel g1 =
+        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())).portals().get("g1");
+
+    List<PortalModel.Ranked> forR = g1.top(g1.score(List.of(), null, "r", T0 + 3_000), 5);
+    assertThat(forR).extracting(PortalModel.Ranked::articleId).containsExactly("b");
+    float[][] rows =
+        g1.rankFeatures(g1.score(List.of(), null, null, "search", T0), new int[] {0}, 0, T0);
+    assertThat(rows[0][RankFeatures.SAME_REFERRER_POPULARITY]).isEqualTo(-1f);
+  }
+
+  @Test
+  void theReferrerTypesTravelWithTheState() throws IOException {
+    HybridConfig config = HybridConfig.parse(Map.of());
+    PortalModel model = new PortalModel(config);
+    model.learn(new Interaction("g1", "u1", "s1", "a", T0, 1.0, "search"));
+    model.learn(new Interaction("g1", "u2", "s2", "a", T0, 1.0, "social"));
+    model.learn(new Interaction("g1", "u3", "s3", "b", T0, 1.0, "search"));
+    model.learn(new Interaction("g1", "u4", "s4", "b", T0, 1.0, null));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ArtifactCodec.write(config, null, Map.of("g1", model), bytes);
+
+    PortalModel restored =
+        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())).portals().get("g1");
+
+    int[] ab = {model.idOf("a"), model.idOf("b")};
+    for (String way : new String[] {"search", "social", null}) {
+      float[][] before = model.rankFeatures(model.score(List.of(), null, null, way, T0), ab, 0, T0);
+      float[][] after =
+          restored.rankFeatures(restored.score(List.of(), null, null, way, T0), ab, 0, T0);
+      assertThat(after).isDeepEqualTo(before);
+    }
+    // and they were there to travel: from a search, a and b once each of two clicks each
+    float[][] fromSearch =
+        restored.rankFeatures(restored.score(List.of(), null, null, "search", T0), ab, 0, T0);
+    assertThat(fromSearch[1][RankFeatures.SAME_REFERRER_SHARE]).isEqualTo(0.5f);
+  }
+
+  @Test
   void theRankerTravelsWithTheState() throws IOException {
     HybridConfig config = HybridConfig.parse(Map.of());
     PortalModel model = new PortalModel(config);
@@ -161,11 +223,11 @@ class ArtifactCodecTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
       d.writeUTF("NEWSREC-HYBRID");
-      d.writeInt(4);
+      d.writeInt(5);
     }
     assertThatThrownBy(() -> ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("version 1 to 3");
+        .hasMessageContaining("version 1 to 4");
   }
 
   /**

@@ -210,6 +210,74 @@ class PortalModelTest {
     assertNoneScored(none, RankFeatures.TO_LAST, RankFeatures.TO_LAST_RANK);
   }
 
+  @Test
+  void theRankerSeesWhatReadersWhoCameTheSameWayRead() {
+    // readers who came from a search read a twice and b once; from social media a, c and x once
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    String[][] clicks = {
+      {"a", "search"},
+      {"a", "search"},
+      {"b", "search"},
+      {"a", "social"},
+      {"c", "social"},
+      {"x", "social"}
+    };
+    for (int k = 0; k < clicks.length; k++) {
+      model.learn(new Interaction("g1", "u" + k, "s" + k, clicks[k][0], T0, 1.0, clicks[k][1]));
+    }
+    int[] abc = {model.idOf("a"), model.idOf("b"), model.idOf("c")};
+
+    float[][] fromSearch =
+        model.rankFeatures(model.score(List.of("x"), null, null, "search", T0), abc, 1, T0);
+    assertTwiceOnceNever(
+        fromSearch, RankFeatures.SAME_REFERRER_POPULARITY, RankFeatures.SAME_REFERRER_RANK);
+    // of all clicks around the request: a 2 of 3, b 1 of 1, c none of 1
+    assertThat(fromSearch[0][RankFeatures.SAME_REFERRER_SHARE]).isCloseTo(2f / 3, within(1e-6f));
+    assertThat(fromSearch[1][RankFeatures.SAME_REFERRER_SHARE]).isEqualTo(1f);
+    assertThat(fromSearch[2][RankFeatures.SAME_REFERRER_SHARE]).isZero();
+
+    // the same clicks seen from social media: a, c once each, b never
+    float[][] fromSocial =
+        model.rankFeatures(model.score(List.of("x"), null, null, "social", T0), abc, 1, T0);
+    assertThat(fromSocial[0][RankFeatures.SAME_REFERRER_POPULARITY])
+        .isCloseTo((float) Math.log(2), within(1e-5f));
+    assertThat(fromSocial[1][RankFeatures.SAME_REFERRER_RANK]).isEqualTo(RankFeatures.ABSENT);
+
+    // a request that does not say, or names a way nobody came, knows nothing of it
+    for (String unknown : new String[] {null, "email"}) {
+      float[][] rows =
+          model.rankFeatures(model.score(List.of("x"), null, null, unknown, T0), abc, 1, T0);
+      for (float[] row : rows) {
+        assertThat(row[RankFeatures.SAME_REFERRER_POPULARITY]).isEqualTo(-1f);
+        assertThat(row[RankFeatures.SAME_REFERRER_RANK]).isEqualTo(RankFeatures.ABSENT);
+        assertThat(row[RankFeatures.SAME_REFERRER_SHARE]).isEqualTo(-1f);
+      }
+    }
+  }
+
+  @Test
+  void referrerClassesBeyondTheLimitAreNotCounted() {
+    // a producer that sent URLs instead of classes: the first MAX_REFERRER_TYPES are counted, the
+    // rest are not (the state stays bounded) and read as unknown
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    for (int k = 0; k <= PortalModel.MAX_REFERRER_TYPES; k++) {
+      model.learn(new Interaction("g1", "u" + k, "s" + k, "a", T0, 1.0, "https://r" + k));
+    }
+    int[] a = {model.idOf("a")};
+    String last = "https://r" + (PortalModel.MAX_REFERRER_TYPES - 1);
+    String beyond = "https://r" + PortalModel.MAX_REFERRER_TYPES;
+    assertThat(
+            model
+                .rankFeatures(model.score(List.of(), null, null, last, T0), a, 0, T0)[0][
+                RankFeatures.SAME_REFERRER_POPULARITY])
+        .isCloseTo((float) Math.log(2), within(1e-5f));
+    assertThat(
+            model
+                .rankFeatures(model.score(List.of(), null, null, beyond, T0), a, 0, T0)[0][
+                RankFeatures.SAME_REFERRER_POPULARITY])
+        .isEqualTo(-1f);
+  }
+
   /**
    * Rows 0, 1 and 2 are of candidates counted twice (+1: ln 3, rank 0), once (ln 2, one above it:
    * rank ln 2) and never (0, {@link RankFeatures#ABSENT}).

@@ -23,12 +23,13 @@ class InteractionRecordsTest {
         decode(
             """
             {"eventId":"e1","portal":"g1","userId":"u1","sessionId":"s1","articleId":"a1",
-             "eventTime":"2017-10-01T03:00:00.250Z","weight":2.5,"extra":[1]}""");
+             "eventTime":"2017-10-01T03:00:00.250Z","weight":2.5,"extra":[1],
+             "referrerType":"search"}""");
 
     assertThat(decoded)
         .isEqualTo(
             new InteractionRecords.Decoded.Accepted(
-                "e1", new Interaction("g1", "u1", "s1", "a1", 1_506_826_800_250L, 2.5)));
+                "e1", new Interaction("g1", "u1", "s1", "a1", 1_506_826_800_250L, 2.5, "search")));
   }
 
   @Test
@@ -80,9 +81,25 @@ class InteractionRecordsTest {
 
   @Test
   void encodeWritesWhatDecodeReads() {
-    Interaction interaction = new Interaction("ge", "u\"1", "s1", "a1", 1_234, 0.5);
+    for (String referrer : new String[] {"social", null}) {
+      Interaction interaction = new Interaction("ge", "u\"1", "s1", "a1", 1_234, 0.5, referrer);
 
-    assertThat(InteractionRecords.decode(InteractionRecords.encode("e9", interaction)))
-        .isEqualTo(new InteractionRecords.Decoded.Accepted("e9", interaction));
+      assertThat(InteractionRecords.decode(InteractionRecords.encode("e9", interaction)))
+          .isEqualTo(new InteractionRecords.Decoded.Accepted("e9", interaction));
+    }
+  }
+
+  @Test
+  void anEmptyOrNullReferrerTypeIsUnknownAndAUrlOrANumberIsRejected() {
+    String base = "{\"portal\":\"g1\",\"sessionId\":\"s\",\"articleId\":\"a\",\"eventTime\":1,";
+    for (String unknown : new String[] {"\"\"", "null"}) {
+      InteractionRecords.Decoded decoded = decode(base + "\"referrerType\":" + unknown + "}");
+      assertThat(((InteractionRecords.Decoded.Accepted) decoded).interaction().referrerType())
+          .isNull();
+    }
+    assertThat(rejection(base + "\"referrerType\":\"https://www.google.com/search?q=x\"}"))
+        .contains("referrerType")
+        .contains("at most 32");
+    assertThat(rejection(base + "\"referrerType\":2}")).contains("referrerType");
   }
 }

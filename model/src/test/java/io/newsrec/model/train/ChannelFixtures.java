@@ -36,7 +36,10 @@ final class ChannelFixtures {
     }
   }
 
-  /** The g1 click CSV, xz-compressed; ids must be integers, the portal is g1. */
+  /**
+   * The g1 click CSV, xz-compressed; ids must be integers, the portal is g1, an unknown referrer
+   * type an empty field.
+   */
   static void writeG1CsvXz(Path file, List<Interaction> interactions) throws IOException {
     Files.createDirectories(file.getParent());
     try (OutputStream out = new XZOutputStream(Files.newOutputStream(file), new LZMA2Options(1));
@@ -57,7 +60,7 @@ final class ChannelFixtures {
                     "17",
                     "1",
                     "25",
-                    "2")
+                    i.referrerType() == null ? "" : i.referrerType())
                 + "\n");
       }
     }

@@ -23,14 +23,17 @@ class InteractionFilesTest {
             new Interaction("ge", "u1", "s1", "a2", 100, 1.0)));
     ChannelFixtures.writeG1CsvXz(
         channel.resolve("clicks_hour_000.csv.xz"),
-        List.of(new Interaction("g1", "7", "8", "9", 200, 1.0)));
+        List.of(
+            new Interaction("g1", "7", "8", "9", 200, 1.0, "2"),
+            new Interaction("g1", "7", "8", "10", 250, 1.0)));
 
     InteractionFiles.Read read = InteractionFiles.read(channel);
 
     assertThat(read.interactions())
         .containsExactly(
             new Interaction("ge", "u1", "s1", "a2", 100, 1.0),
-            new Interaction("g1", "7", "8", "9", 200, 1.0),
+            new Interaction("g1", "7", "8", "9", 200, 1.0, "2"),
+            new Interaction("g1", "7", "8", "10", 250, 1.0),
             new Interaction("ge", "u1", "s1", "a1", 300, 2.0));
     assertThat(read.files()).isEqualTo(2);
     assertThat(read.rejected()).isZero();

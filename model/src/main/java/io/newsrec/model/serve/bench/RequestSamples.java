@@ -16,8 +16,9 @@ import java.util.Random;
 /**
  * Realistic {@code /invocations} bodies taken from the data: for each click in a time window that
  * is not the first of its session, a request with the session's earlier clicks (at most 20), the
- * reader, 20 items, the clicked article's time as {@code now}, and half of the time the previous
- * click as {@code currentArticle} (a "read next" box).
+ * reader, 20 items, the clicked article's time as {@code now}, the referrer type of the previous
+ * click when it has one (how the reader came to the page the request is made from), and half of the
+ * time the previous click as {@code currentArticle} (a "read next" box).
  */
 final class RequestSamples {
 
@@ -36,6 +37,7 @@ final class RequestSamples {
       List<Interaction> timeOrdered, long fromMs, long toMs, int count, long seed) {
     Random random = new Random(seed);
     Map<String, List<String>> sessions = new HashMap<>();
+    Map<String, String> lastReferrer = new HashMap<>();
     List<byte[]> bodies = new ArrayList<>();
     for (Interaction click : timeOrdered) {
       if (click.timeMs() >= toMs) {
@@ -46,15 +48,17 @@ final class RequestSamples {
       }
       List<String> earlier = sessions.computeIfAbsent(click.sessionId(), s -> new ArrayList<>());
       if (click.timeMs() >= fromMs && !earlier.isEmpty()) {
-        bodies.add(body(click, earlier, random.nextBoolean()));
+        bodies.add(body(click, earlier, lastReferrer.get(click.sessionId()), random.nextBoolean()));
       }
       earlier.add(click.articleId());
+      lastReferrer.put(click.sessionId(), click.referrerType());
     }
     Collections.shuffle(bodies, random);
     return bodies.subList(0, Math.min(count, bodies.size()));
   }
 
-  private static byte[] body(Interaction click, List<String> earlier, boolean readNext) {
+  private static byte[] body(
+      Interaction click, List<String> earlier, String referrerType, boolean readNext) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
@@ -71,6 +75,9 @@ final class RequestSamples {
         json.writeStringField("currentArticle", earlier.getLast());
       }
       json.writeNumberField("now", click.timeMs());
+      if (referrerType != null) {
+        json.writeStringField("referrerType", referrerType);
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,17 +13,22 @@ class RequestSamplesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Session {@code s} clicks {@code s-0, s-1, ...} one minute apart, starting at {@code start}. */
+  /**
+   * Session {@code s} clicks {@code s-0, s-1, ...} one minute apart, starting at {@code start}; the
+   * reader came to the first from a search, to the others from the portal's pages.
+   */
   private static List<Interaction> session(String s, long start, int clicks) {
     List<Interaction> out = new ArrayList<>();
     for (int i = 0; i < clicks; i++) {
-      out.add(new Interaction("g1", "u-" + s, s, s + "-" + i, start + i * 60_000L, 1));
+      String referrer = i == 0 ? "search" : "internal";
+      out.add(new Interaction("g1", "u-" + s, s, s + "-" + i, start + i * 60_000L, 1, referrer));
     }
     return out;
   }
 
   @Test
-  void eachRequestCarriesTheSessionsEarlierClicksAndTheTimeOfTheClickItPredicts() throws Exception {
+  void eachRequestCarriesTheSessionsEarlierClicksTheirLastReferrerAndTheTimeOfTheClickItPredicts()
+      throws Exception {
     List<Interaction> clicks = new ArrayList<>(session("a", 0, 3));
     clicks.addAll(session("b", 3 * 60_000L, 2));
     clicks.sort((x, y) -> Long.compare(x.timeMs(), y.timeMs()));
@@ -36,11 +41,18 @@ class RequestSamplesTest {
     for (byte[] body : bodies) {
       JsonNode request = JSON.readTree(body);
       assertThat(request.get("count").asInt()).isEqualTo(20);
-      seen.add(request.get("sessionClicks").toString() + "@" + request.get("now").asLong());
+      seen.add(
+          request.get("sessionClicks").toString()
+              + "@"
+              + request.get("now").asLong()
+              + " from "
+              + request.get("referrerType").asText());
     }
     assertThat(seen)
         .containsExactlyInAnyOrder(
-            "[\"a-0\"]@60000", "[\"a-0\",\"a-1\"]@120000", "[\"b-0\"]@240000");
+            "[\"a-0\"]@60000 from search",
+            "[\"a-0\",\"a-1\"]@120000 from internal",
+            "[\"b-0\"]@240000 from search");
   }
 
   @Test
