@@ -51,32 +51,8 @@ class ArtifactCodecTest {
 
   @Test
   void anArtifactOfVersionTwoIsStillReadWithItsReadersLastReads() throws IOException {
-    // version 2: as version 1, then whether a re-ranker follows (none), and readers' lists only;
-    // reader r read a, and b was read by another session
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
-      d.writeUTF("NEWSREC-HYBRID");
-      d.writeInt(2);
-      d.writeInt(0);
-      d.writeBoolean(false);
-      d.writeInt(1);
-      writeCatalogueAndSessionS1(d, 3);
-      d.writeUTF("s2");
-      d.writeBoolean(true);
-      d.writeUTF("r");
-      d.writeUTF("a");
-      d.writeLong(T0 + 2_000);
-      d.writeDouble(1.0);
-      d.writeInt(1);
-      d.writeUTF("r");
-      d.writeInt(1);
-      d.writeUTF("a");
-    }
+    PortalModel g1 = ArtifactCodec.read(readerROfVersion(2)).portals().get("g1");
 
-    ArtifactCodec.Restored restored =
-        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray()));
-
-    PortalModel g1 = restored.portals().get("g1");
     List<PortalModel.Ranked> forR = g1.top(g1.score(List.of(), null, "r", T0 + 3_000), 5);
     assertThat(forR).extracting(PortalModel.Ranked::articleId).containsExactly("b");
     assertThat(g1.history.of("r").earlier).isNull();
@@ -84,12 +60,26 @@ class ArtifactCodecTest {
 
   @Test
   void anArtifactOfVersionThreeIsStillReadWithoutReferrerTypes() throws IOException {
-    // version 3: as version 2, and after each reader's list whether a set of earlier reads
-    // follows (none); its clicks carry no referrer type
+    PortalModel g1 = ArtifactCodec.read(readerROfVersion(3)).portals().get("g1");
+
+    List<PortalModel.Ranked> forR = g1.top(g1.score(List.of(), null, "r", T0 + 3_000), 5);
+    assertThat(forR).extracting(PortalModel.Ranked::articleId).containsExactly("b");
+    float[][] rows =
+        g1.rankFeatures(g1.score(List.of(), null, null, "search", T0), new int[] {0}, 0, T0);
+    assertThat(rows[0][RankFeatures.SAME_REFERRER_POPULARITY]).isEqualTo(-1f);
+  }
+
+  /**
+   * An artifact written field by field as version 2 or 3 had it: as version 1, then whether a
+   * re-ranker follows (none), and readers' lists (version 3: each followed by whether a set of
+   * earlier reads follows, none); its clicks carry no referrer type. Reader r read a, and b was
+   * read by another session.
+   */
+  private static ByteArrayInputStream readerROfVersion(int version) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
       d.writeUTF("NEWSREC-HYBRID");
-      d.writeInt(3);
+      d.writeInt(version);
       d.writeInt(0);
       d.writeBoolean(false);
       d.writeInt(1);
@@ -104,17 +94,11 @@ class ArtifactCodecTest {
       d.writeUTF("r");
       d.writeInt(1);
       d.writeUTF("a");
-      d.writeBoolean(false);
+      if (version == 3) {
+        d.writeBoolean(false);
+      }
     }
-
-    PortalModel g1 =
-        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())).portals().get("g1");
-
-    List<PortalModel.Ranked> forR = g1.top(g1.score(List.of(), null, "r", T0 + 3_000), 5);
-    assertThat(forR).extracting(PortalModel.Ranked::articleId).containsExactly("b");
-    float[][] rows =
-        g1.rankFeatures(g1.score(List.of(), null, null, "search", T0), new int[] {0}, 0, T0);
-    assertThat(rows[0][RankFeatures.SAME_REFERRER_POPULARITY]).isEqualTo(-1f);
+    return new ByteArrayInputStream(bytes.toByteArray());
   }
 
   @Test
