@@ -146,7 +146,10 @@ public final class RerankBench {
     setup.put("hours", HOURS);
     setup.put("clicks", day.clicks().size());
     setup.put("requests", day.lastHourPrefixes().size());
-    setup.put("requestShape", "a session prefix of the last hour, 20 items, anonymous");
+    setup.put(
+        "requestShape",
+        "a session prefix of the last hour, 20 items, anonymous, with its last click's referrer"
+            + " type");
     setup.put("candidates", Ranker.CANDIDATES);
     setup.put("rankerMembers", model.config().rankerMembers());
     setup.put("rankerTrees", model.config().rankerTrees());

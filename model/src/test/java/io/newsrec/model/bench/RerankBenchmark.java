@@ -68,11 +68,20 @@ public class RerankBenchmark {
     SyntheticNews.Day day = RerankBench.day(Long.getLong(SEED, RerankBench.DEFAULT_SEED));
     List<RecommendRequest> list = new ArrayList<>();
     List<float[][]> features = new ArrayList<>();
-    for (List<String> prefix : day.lastHourPrefixes()) {
+    for (int i = 0; i < day.lastHourPrefixes().size(); i++) {
+      List<String> prefix = day.lastHourPrefixes().get(i);
       RecommendRequest q =
-          new RecommendRequest(SyntheticNews.PORTAL, null, prefix, 20, Set.of(), null, day.endMs());
+          new RecommendRequest(
+              SyntheticNews.PORTAL,
+              null,
+              prefix,
+              20,
+              Set.of(),
+              null,
+              day.endMs(),
+              day.lastHourReferrers().get(i));
       list.add(q);
-      Scores scores = portal.score(prefix, null, null, q.nowMs());
+      Scores scores = portal.score(prefix, null, null, q.referrerType(), q.nowMs());
       features.add(
           portal.rankFeatures(
               scores, TopK.select(scores, Ranker.CANDIDATES), prefix.size(), q.nowMs()));
@@ -128,7 +137,7 @@ public class RerankBenchmark {
   @Benchmark
   public int[] scoreAndSelect() {
     RecommendRequest q = requests[nextIndex()];
-    Scores scores = portal.score(q.sessionClicks(), null, null, q.nowMs());
+    Scores scores = portal.score(q.sessionClicks(), null, null, q.referrerType(), q.nowMs());
     return TopK.select(scores, Ranker.CANDIDATES);
   }
 
@@ -136,7 +145,7 @@ public class RerankBenchmark {
   @Benchmark
   public float[][] scoreSelectAndFeatures() {
     RecommendRequest q = requests[nextIndex()];
-    Scores scores = portal.score(q.sessionClicks(), null, null, q.nowMs());
+    Scores scores = portal.score(q.sessionClicks(), null, null, q.referrerType(), q.nowMs());
     int[] top = TopK.select(scores, Ranker.CANDIDATES);
     return portal.rankFeatures(scores, top, q.sessionClicks().size(), q.nowMs());
   }

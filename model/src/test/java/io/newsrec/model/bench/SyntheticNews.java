@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
  * with their age (half-life 4 h) and varies a lot between them (log-normal), sessions of 1 to 20
  * clicks (geometric, mean ~2.5) about a minute apart, and a next click that is one of the few
  * articles related to the last one two times in five (what gives co-visitation and session-kNN
- * something to find). Deterministic for a seed.
+ * something to find), and how each reader came to each page (a session enters from the home page, a
+ * search or social media, then reads on from the portal's pages; drawn from its own stream, so the
+ * clicks are those of the same seed before the types were added). Deterministic for a seed.
  */
 final class SyntheticNews {
   static final String PORTAL = "g1";
@@ -21,13 +23,35 @@ final class SyntheticNews {
   private static final double AGE_HALF_LIFE_MIN = 240;
   private static final int ARTICLES_PER_HOUR = 60;
 
-  /** The history, in time order, and the session prefixes of its last hour to ask with. */
-  record Day(List<Interaction> clicks, List<List<String>> lastHourPrefixes, long endMs) {}
+  /** How sessions enter, one in ten from each outside source; their later clicks are internal. */
+  private static final String[] ENTRANCES = {
+    "direct",
+    "direct",
+    "direct",
+    "internal",
+    "internal",
+    "internal",
+    "internal",
+    "internal",
+    "search",
+    "social"
+  };
+
+  /**
+   * The history, in time order, the session prefixes of its last hour to ask with, and the referrer
+   * type of each prefix's last click.
+   */
+  record Day(
+      List<Interaction> clicks,
+      List<List<String>> lastHourPrefixes,
+      List<String> lastHourReferrers,
+      long endMs) {}
 
   private SyntheticNews() {}
 
   static Day generate(long seed, int hours, int clicksPerHour) {
     SplittableRandom random = new SplittableRandom(seed);
+    SplittableRandom ways = new SplittableRandom(seed + 1);
     long startMs = 1_506_800_000_000L; // October 2017, as the g1 data
     int minutes = hours * 60;
     int articles = hours * ARTICLES_PER_HOUR + 200; // 200 already out at the start
@@ -56,6 +80,7 @@ final class SyntheticNews {
     int sessions = (int) ((long) clicksPerHour * hours / 2.5);
     List<Interaction> clicks = new ArrayList<>(clicksPerHour * hours + 1000);
     List<List<String>> prefixes = new ArrayList<>();
+    List<String> referrers = new ArrayList<>();
     long endMs = startMs + minutes * MINUTE;
     for (int s = 0; s < sessions; s++) {
       long t = startMs + random.nextLong(minutes * MINUTE);
@@ -66,6 +91,7 @@ final class SyntheticNews {
         length++;
       }
       List<String> read = new ArrayList<>(length);
+      String entrance = ENTRANCES[ways.nextInt(ENTRANCES.length)];
       int last = -1;
       long lastMs = t;
       for (int k = 0; k < length && t < endMs; k++) {
@@ -77,7 +103,8 @@ final class SyntheticNews {
             article = related;
           }
         }
-        clicks.add(new Interaction(PORTAL, user, session, "a" + article, t, 1.0));
+        String way = k == 0 ? entrance : "internal";
+        clicks.add(new Interaction(PORTAL, user, session, "a" + article, t, 1.0, way));
         read.add("a" + article);
         last = article;
         lastMs = t;
@@ -85,10 +112,11 @@ final class SyntheticNews {
       }
       if (read.size() >= 2 && lastMs > endMs - 60 * MINUTE) {
         prefixes.add(read.subList(0, read.size() - 1));
+        referrers.add(read.size() == 2 ? entrance : "internal");
       }
     }
     clicks.sort(Comparator.comparingLong(Interaction::timeMs));
-    return new Day(clicks, prefixes, endMs);
+    return new Day(clicks, prefixes, referrers, endMs);
   }
 
   /** The {@code j}-th of the few articles "related" to {@code a} (a fixed scatter of ids). */
