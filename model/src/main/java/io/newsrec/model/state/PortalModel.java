@@ -116,9 +116,15 @@ public final class PortalModel {
 
   /**
    * Referrer classes, numbered in the order first learned (only {@link #learn} adds; a request's
-   * unknown class reads -1). Kept only with a re-ranker, the only reader of their counts.
+   * unknown class reads -1); their clicks are counted only with a re-ranker, their only reader.
    */
   private final Object2IntOpenHashMap<String> referrerTypes = new Object2IntOpenHashMap<>();
+
+  /**
+   * Each class's name, one string for all its logged clicks: records decoded from a stream bring a
+   * new string each, and the log holds a day of clicks.
+   */
+  private final String[] referrerNames = new String[MAX_REFERRER_TYPES];
 
   private final SessionKnn knn;
   private final double[] weights;
@@ -177,6 +183,7 @@ public final class PortalModel {
     clockMs = Math.max(clockMs, t);
     expiryClock.observe(t);
     int article = catalog.touch(e.articleId(), t);
+    int referrer = referrerClass(e.referrerType());
     Session known = sessions.get(e.sessionId());
     if (known == null) {
       known = new Session(e.sessionId(), new SessionTrail(t));
@@ -189,8 +196,7 @@ public final class PortalModel {
       if (session.size() >= 2) {
         popularity.add(WITHIN_SESSION, article, t, e.weight());
       }
-      int referrer = config.rankerTrees() > 0 ? referrerClass(e.referrerType()) : -1;
-      if (referrer >= 0) {
+      if (config.rankerTrees() > 0 && referrer >= 0) {
         popularity.add(REFERRER_SOURCE - referrer, article, t, e.weight());
       }
       baseline.add(article, t, e.weight());
@@ -212,7 +218,8 @@ public final class PortalModel {
       history.record(e.userId(), article);
     }
     // the log shares the session id and article index with the state: ~100 bytes a click
-    log.addLast(new Logged(known.id, e.userId(), article, t, e.weight(), e.referrerType()));
+    String referrerType = referrer >= 0 ? referrerNames[referrer] : e.referrerType();
+    log.addLast(new Logged(known.id, e.userId(), article, t, e.weight(), referrerType));
     if (due(lastExpireMs, MINUTE) || sessions.size() > config.maxSessions()) {
       expire();
     }
@@ -234,6 +241,7 @@ public final class PortalModel {
     }
     int next = referrerTypes.size();
     referrerTypes.put(type, next);
+    referrerNames[next] = type;
     return next;
   }
 

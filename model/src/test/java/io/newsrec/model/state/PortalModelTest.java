@@ -256,6 +256,18 @@ class PortalModelTest {
   }
 
   @Test
+  void theLogKeepsOneStringPerReferrerType() {
+    // records decoded from a stream bring a new string each; a day of logged clicks shares one
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    model.learn(new Interaction("g1", "u1", "s1", "a", T0, 1.0, new String("search")));
+    model.learn(new Interaction("g1", "u2", "s2", "b", T0, 1.0, new String("search")));
+
+    assertThat(model.log.getLast().referrerType())
+        .isEqualTo("search")
+        .isSameAs(model.log.getFirst().referrerType());
+  }
+
+  @Test
   void referrerClassesBeyondTheLimitAreNotCounted() {
     // a producer that sent URLs instead of classes: the first MAX_REFERRER_TYPES are counted, the
     // rest are not (the state stays bounded) and read as unknown
