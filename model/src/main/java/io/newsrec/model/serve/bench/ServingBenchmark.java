@@ -270,7 +270,8 @@ public final class ServingBenchmark {
               shared.computeIfAbsent(i.sessionId(), k -> k),
               shared.computeIfAbsent(i.articleId(), k -> k),
               i.timeMs(),
-              i.weight()));
+              i.weight(),
+              i.referrerType()));
     }
     return ordered;
   }
