@@ -44,25 +44,29 @@ final class RankerTraining {
     long followers = inTimeOrder.size() - (long) left.size();
     long stride = Math.max(1, (followers + maxLists - 1) / maxLists);
     RankingExamples examples = new RankingExamples(RankFeatures.COUNT);
-    Map<SessionKey, List<String>> soFar = new HashMap<>();
-    Map<SessionKey, String> lastReferrer = new HashMap<>();
+    Map<SessionKey, SoFar> soFar = new HashMap<>();
     long follower = 0;
     for (Interaction e : inTimeOrder) {
       SessionKey key = SessionKey.of(e);
-      List<String> session = soFar.computeIfAbsent(key, k -> new ArrayList<>(4));
-      if (!session.isEmpty() && follower++ % stride == 0 && examples.groups() < maxLists) {
-        collector.collect(e, List.copyOf(session), lastReferrer.get(key), examples);
+      SoFar session = soFar.computeIfAbsent(key, k -> new SoFar());
+      if (!session.articles.isEmpty() && follower++ % stride == 0 && examples.groups() < maxLists) {
+        collector.collect(e, List.copyOf(session.articles), session.lastReferrer, examples);
       }
       learn.accept(e);
-      session.add(e.articleId());
-      lastReferrer.put(key, e.referrerType());
+      session.articles.add(e.articleId());
+      session.lastReferrer = e.referrerType();
       if (--left.get(key)[0] == 0) {
         soFar.remove(key);
-        lastReferrer.remove(key);
         left.remove(key);
       }
     }
     return examples;
+  }
+
+  /** A running session's article ids so far and the referrer type of the last of them. */
+  private static final class SoFar {
+    final List<String> articles = new ArrayList<>(4);
+    String lastReferrer;
   }
 
   /** Sessions are per portal: the same id on two portals is two sessions. */
