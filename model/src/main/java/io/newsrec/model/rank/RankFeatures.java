@@ -113,7 +113,33 @@ public final class RankFeatures {
    */
   public static final int SAME_REFERRER_SHARE = 27;
 
-  public static final int COUNT = 28;
+  /**
+   * ln(1 + the reader's earlier reads, those of the request's session aside), -1 when the request
+   * names no reader or one never seen: a first visit, a regular, a heavy reader.
+   */
+  public static final int READER_READS = 28;
+
+  /**
+   * The reader's mean ln(1 + minutes since the article's first click) at their last reads (at most
+   * 20, a moving mean), -1 when unknown: whether this reader reads the breaking story or the older
+   * piece. Protocol A's requests name no reader.
+   */
+  public static final int READER_AGE = 29;
+
+  /**
+   * The candidate's {@link #AGE} minus {@link #READER_AGE}: how far it is from the age this reader
+   * reads at, 0 when unknown.
+   */
+  public static final int READER_AGE_GAP = 30;
+
+  /**
+   * The candidate's ln(decayed "most read" count / the portal's most read article's) minus the
+   * reader's mean of the same at their last reads: whether it is as mainstream or as niche as what
+   * this reader reads, 0 when unknown.
+   */
+  public static final int READER_SHARE_GAP = 31;
+
+  public static final int COUNT = 32;
 
   /**
    * Features of the re-rankers fitted before {@link #WITHIN_SESSION_POPULARITY} was added
@@ -156,5 +182,9 @@ public final class RankFeatures {
           "log-to-last-rank",
           "log-same-referrer-popularity",
           "log-same-referrer-rank",
-          "same-referrer-share");
+          "same-referrer-share",
+          "log-reader-reads",
+          "reader-age",
+          "reader-age-gap",
+          "reader-share-gap");
 }

@@ -18,12 +18,13 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The model artifact, format version 4: gzip of a {@link DataOutputStream} holding the magic {@code
+ * The model artifact, format version 5: gzip of a {@link DataOutputStream} holding the magic {@code
  * NEWSREC-HYBRID}, the version, the hyperparameters, the learned re-ranker if there is one, and per
  * portal the articles' first sighting, the interactions of the session horizon (with their referrer
  * types) and the readers' histories (the last reads by name, the earlier ones as the bits of a
- * {@link BloomSet}). Versions 1 (no re-ranker), 2 (no earlier reads) and 3 (no referrer types) are
- * still read: a model trained before any of them existed serves as it did.
+ * {@link BloomSet}, and their profile's two means). Versions 1 (no re-ranker), 2 (no earlier
+ * reads), 3 (no referrer types) and 4 (no readers' profiles) are still read: a model trained before
+ * any of them existed serves as it did.
  *
  * <p>Why the interactions and not the structures: the state is a pure function of the recent
  * interactions (everything older has decayed to nothing or aged out), so replaying them on {@link
@@ -33,7 +34,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ArtifactCodec {
   static final String MAGIC = "NEWSREC-HYBRID";
-  static final int VERSION = 4;
+  static final int VERSION = 5;
+
+  /** The version before the readers' profiles were kept; read (profiles start with new reads). */
+  static final int VERSION_WITHOUT_PROFILES = 4;
 
   /** The version before the interactions kept their referrer types; read. */
   static final int VERSION_WITHOUT_REFERRERS = 3;
@@ -117,6 +121,8 @@ public final class ArtifactCodec {
       if (read.earlier != null) {
         read.earlier.writeTo(d);
       }
+      d.writeFloat(read.meanAge);
+      d.writeFloat(read.meanShare);
     }
   }
 
@@ -186,6 +192,10 @@ public final class ArtifactCodec {
       }
       if (version > VERSION_WITHOUT_EARLIER_READS && d.readBoolean()) {
         read.earlier = BloomSet.readFrom(d);
+      }
+      if (version > VERSION_WITHOUT_PROFILES) {
+        read.meanAge = d.readFloat();
+        read.meanShare = d.readFloat();
       }
       m.history.replace(user, read);
     }

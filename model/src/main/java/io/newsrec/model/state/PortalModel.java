@@ -81,6 +81,9 @@ public final class PortalModel {
    */
   private static final int REFERRER_SOURCE = -16;
 
+  /** {@link #logShare} of an article read a billion times less than the most read one, or never. */
+  private static final float LEAST_SHARE = -20f;
+
   /**
    * Referrer classes told apart per portal; the classes beyond it are not counted (a producer that
    * sends URLs instead of classes would otherwise grow the state without bound).
@@ -215,7 +218,13 @@ public final class PortalModel {
       }
     }
     if (config.userHistory() && e.userId() != null) {
-      history.record(e.userId(), article);
+      // the profile is the re-ranker's only: without one, the reads are kept for exclusion alone
+      if (config.rankerTrees() > 0) {
+        history.record(
+            e.userId(), article, logMinutes(t - catalog.firstSeen(article)), logShare(article));
+      } else {
+        history.record(e.userId(), article);
+      }
     }
     // the log shares the session id and article index with the state: ~100 bytes a click
     String referrerType = referrer >= 0 ? referrerNames[referrer] : e.referrerType();
@@ -275,6 +284,8 @@ public final class PortalModel {
         prefix[n++] = id;
       }
     }
+    s.prefix = prefix;
+    s.known = n;
     s.entry = n > 0 ? prefix[0] : -1;
     s.previous = n > 1 ? prefix[n - 2] : -1;
     s.last = n > 0 ? prefix[n - 1] : -1;
@@ -349,6 +360,7 @@ public final class PortalModel {
       s.fused.set(prefix[k], Double.NEGATIVE_INFINITY);
     }
     ReadHistory.Reader read = config.userHistory() && userId != null ? history.of(userId) : null;
+    s.reader = read;
     if (read != null) {
       for (int k = 0; k < read.size(); k++) {
         s.fused.set(read.getInt(k), Double.NEGATIVE_INFINITY);
@@ -451,6 +463,10 @@ public final class PortalModel {
     }
     float[] sameWayRank = logRanks(sameWay, candidates);
     boolean referrerKnown = s.referrer >= 0;
+    ReadHistory.Reader reader = s.reader;
+    float readerReads =
+        reader == null ? -1f : (float) Math.log1p(readsBefore(reader, s.prefix, s.known));
+    boolean profiled = reader != null && reader.profiled();
     float[][] rows = new float[candidates.length][];
     for (int r = 0; r < candidates.length; r++) {
       int id = candidates[r];
@@ -490,9 +506,30 @@ public final class PortalModel {
           referrerKnown && s.popularityAround && all > 0
               ? (float) Math.min(1.0, sameWayClicks / all)
               : -1f;
+      f[RankFeatures.READER_READS] = readerReads;
+      f[RankFeatures.READER_AGE] = profiled ? reader.meanAge : -1f;
+      f[RankFeatures.READER_AGE_GAP] = profiled ? f[RankFeatures.AGE] - reader.meanAge : 0f;
+      f[RankFeatures.READER_SHARE_GAP] = profiled ? logShare(id) - reader.meanShare : 0f;
       rows[r] = f;
     }
     return rows;
+  }
+
+  /**
+   * The reader's reads other than the session's own clicks: those in the list, and, for a reader
+   * whose older reads went into the set (which cannot count them), as many again as the list holds.
+   */
+  private static int readsBefore(ReadHistory.Reader reader, int[] prefix, int n) {
+    int before = 0;
+    for (int k = 0; k < reader.size(); k++) {
+      int id = reader.getInt(k);
+      boolean inSession = false;
+      for (int j = 0; j < n && !inSession; j++) {
+        inSession = prefix[j] == id;
+      }
+      before += inSession ? 0 : 1;
+    }
+    return reader.earlier != null ? before + reader.size() : before;
   }
 
   /**
@@ -506,6 +543,21 @@ public final class PortalModel {
       counts.scoreAround(key, nowMs, into);
     }
     return logRanks(into, candidates);
+  }
+
+  /**
+   * ln(the article's decayed "most read" count / that of the portal's most read article at the last
+   * refresh), at most 0, {@link #LEAST_SHARE} for an article never counted. The two counts share
+   * one decay factor, so the ratio needs no time; the most read article is up to a minute stale
+   * ({@link #REFRESH_MS}), and the cap keeps an article that overtook it at 0.
+   */
+  private float logShare(int article) {
+    double top = popular.length > 0 ? baseline.stored(popular[0]) : 0;
+    double mine = baseline.stored(article);
+    if (!(top > 0) || !(mine > 0)) {
+      return LEAST_SHARE;
+    }
+    return (float) Math.max(LEAST_SHARE, Math.log(Math.min(1.0, mine / top)));
   }
 
   private static float logMinutes(long ms) {
@@ -732,6 +784,14 @@ public final class PortalModel {
 
     /** The request's referrer class, -1 when unknown (set by score). */
     int referrer = -1;
+
+    /** The request's reader's reads and profile, null when unknown (set by score). */
+    ReadHistory.Reader reader;
+
+    /** The request's clicks of known articles, the first {@link #known} of it (set by score). */
+    int[] prefix = new int[0];
+
+    int known;
 
     /**
      * Whether the popularity part holds counts around the request, not the fallback (set by score).

@@ -16,8 +16,18 @@ import java.util.Map;
  * 293,743 over 200); with the list alone their oldest reads came back as recommendations. A longer
  * list would cost every reader's worst case; the set costs 1 KiB for the few who need it, and its
  * mistakes only hide an unread article (0.3% of articles at 632 earlier reads).
+ *
+ * <p>Each reader also has a profile of what kind of article they read, for the re-ranker: the mean,
+ * over their last {@link #PROFILE_READS} reads, of how old the article was and how its "most read"
+ * count compared with the portal's most read one when they read it (see {@link Reader#meanAge}).
  */
 final class ReadHistory {
+  /**
+   * Reads the profile's means run over: a moving mean (each new read weighs 1/20 once a reader has
+   * read 20), so that it follows what the reader reads now rather than a month ago.
+   */
+  static final int PROFILE_READS = 20;
+
   private final int perUser;
   private final LinkedHashMap<String, Reader> users;
 
@@ -32,8 +42,40 @@ final class ReadHistory {
   static final class Reader extends IntArrayList {
     BloomSet earlier;
 
+    /**
+     * Mean of ln(1 + minutes since the article's first click) at the reader's reads: whether they
+     * read the breaking story or the older piece. NaN until a read is profiled (readers restored
+     * from an artifact older than the profile).
+     */
+    float meanAge = Float.NaN;
+
+    /**
+     * Mean of ln(the article's decayed "most read" count / the portal's most read article's, at
+     * most 1) at the reader's reads: whether they read what everybody reads or the niche. NaN with
+     * {@link #meanAge}.
+     */
+    float meanShare = Float.NaN;
+
     Reader(int capacity) {
       super(capacity);
+    }
+
+    /** Whether the profile has seen a read. */
+    boolean profiled() {
+      return !Float.isNaN(meanAge);
+    }
+
+    /** Folds one new read into the profile's moving means. */
+    void profile(float logAge, float logShare) {
+      if (!profiled()) {
+        meanAge = logAge;
+        meanShare = logShare;
+        return;
+      }
+      // size() counts this read already; a restored reader with reads but no profile starts at it
+      int weight = Math.min(size(), PROFILE_READS);
+      meanAge += (logAge - meanAge) / weight;
+      meanShare += (logShare - meanShare) / weight;
     }
   }
 
@@ -48,7 +90,17 @@ final class ReadHistory {
         };
   }
 
+  /** Records a read that is not profiled (tests of the lists alone). */
   void record(String user, int article) {
+    record(user, article, Float.NaN, Float.NaN);
+  }
+
+  /**
+   * Records {@code user}'s read of {@code article} and, when {@code logAge} is a number, folds it
+   * into their profile ({@link Reader#meanAge}, {@link Reader#meanShare}). A read again changes
+   * neither.
+   */
+  void record(String user, int article, float logAge, float logShare) {
     // remove and put again: the reader becomes the most recent, without an access-ordered map
     // (whose get() would reorder it under concurrent readers)
     Reader read = users.remove(user);
@@ -66,6 +118,9 @@ final class ReadHistory {
       read.earlier.add(read.removeInt(0));
     }
     read.add(article);
+    if (!Float.isNaN(logAge)) {
+      read.profile(logAge, logShare);
+    }
   }
 
   /** {@code user}'s reads; null when unknown. Not a copy. */

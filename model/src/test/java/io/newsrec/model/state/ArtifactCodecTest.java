@@ -2,6 +2,7 @@ package io.newsrec.model.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.newsrec.model.HybridConfig;
 import io.newsrec.model.Interaction;
@@ -33,7 +34,7 @@ class ArtifactCodecTest {
       d.writeUTF("knn_neighbours");
       d.writeUTF("50");
       d.writeInt(1);
-      writeCatalogueAndSessionS1(d, 2);
+      writeCatalogueAndSessionS1(d, 2, false);
       d.writeInt(0);
     }
 
@@ -69,11 +70,31 @@ class ArtifactCodecTest {
     assertThat(rows[0][RankFeatures.SAME_REFERRER_POPULARITY]).isEqualTo(-1f);
   }
 
+  @Test
+  void anArtifactOfVersionFourIsStillReadAndItsReadersProfilesStartWithTheirNextRead()
+      throws IOException {
+    PortalModel g1 = ArtifactCodec.read(readerROfVersion(4)).portals().get("g1");
+
+    List<PortalModel.Ranked> forR = g1.top(g1.score(List.of(), null, "r", T0 + 3_000), 5);
+    assertThat(forR).extracting(PortalModel.Ranked::articleId).containsExactly("b");
+    ReadHistory.Reader r = g1.history.of("r");
+    assertThat(r.profiled()).isFalse();
+    float[][] rows = g1.rankFeatures(g1.score(List.of(), null, "r", T0), new int[] {1}, 0, T0);
+    assertThat(rows[0][RankFeatures.READER_READS]).isCloseTo((float) Math.log(2), within(1e-6f));
+    assertThat(rows[0][RankFeatures.READER_AGE]).isEqualTo(-1f);
+    assertThat(rows[0][RankFeatures.READER_AGE_GAP]).isZero();
+
+    // b, first clicked at T0 + 1 s, read a minute later: the profile starts at that read
+    g1.learn(new Interaction("g1", "r", "s3", "b", T0 + 61_000, 1.0));
+    assertThat(r.profiled()).isTrue();
+    assertThat(r.meanAge).isCloseTo((float) Math.log(2), within(1e-6f));
+  }
+
   /**
-   * An artifact written field by field as version 2 or 3 had it: as version 1, then whether a
-   * re-ranker follows (none), and readers' lists (version 3: each followed by whether a set of
-   * earlier reads follows, none); its clicks carry no referrer type. Reader r read a, and b was
-   * read by another session.
+   * An artifact written field by field as version 2, 3 or 4 had it: as version 1, then whether a
+   * re-ranker follows (none), and readers' lists (version 3 and 4: each followed by whether a set
+   * of earlier reads follows, none); its clicks carry no referrer type (version 4: each says so).
+   * Reader r read a, and b was read by another session.
    */
   private static ByteArrayInputStream readerROfVersion(int version) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -83,18 +104,21 @@ class ArtifactCodecTest {
       d.writeInt(0);
       d.writeBoolean(false);
       d.writeInt(1);
-      writeCatalogueAndSessionS1(d, 3);
+      writeCatalogueAndSessionS1(d, 3, version == 4);
       d.writeUTF("s2");
       d.writeBoolean(true);
       d.writeUTF("r");
       d.writeUTF("a");
       d.writeLong(T0 + 2_000);
       d.writeDouble(1.0);
+      if (version == 4) {
+        d.writeBoolean(false);
+      }
       d.writeInt(1);
       d.writeUTF("r");
       d.writeInt(1);
       d.writeUTF("a");
-      if (version == 3) {
+      if (version >= 3) {
         d.writeBoolean(false);
       }
     }
@@ -126,6 +150,27 @@ class ArtifactCodecTest {
     float[][] fromSearch =
         restored.rankFeatures(restored.score(List.of(), null, null, "search", T0), ab, 0, T0);
     assertThat(fromSearch[1][RankFeatures.SAME_REFERRER_SHARE]).isEqualTo(0.5f);
+  }
+
+  @Test
+  void theReadersProfilesTravelWithTheState() throws IOException {
+    HybridConfig config = HybridConfig.parse(Map.of());
+    PortalModel model = new PortalModel(config);
+    model.learn(new Interaction("g1", "u1", "s1", "a", T0, 1.0));
+    model.learn(new Interaction("g1", "u1", "s1", "b", T0, 1.0));
+    model.learn(new Interaction("g1", "r", "s2", "a", T0 + 30 * 60_000, 1.0));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ArtifactCodec.write(config, null, Map.of("g1", model), bytes);
+
+    PortalModel restored =
+        ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())).portals().get("g1");
+
+    ReadHistory.Reader before = model.history.of("r");
+    ReadHistory.Reader after = restored.history.of("r");
+    // r read a 30 minutes after its first click
+    assertThat(before.meanAge).isCloseTo((float) Math.log(31), within(1e-6f));
+    assertThat(after.meanAge).isEqualTo(before.meanAge);
+    assertThat(after.meanShare).isEqualTo(before.meanShare);
   }
 
   @Test
@@ -207,19 +252,19 @@ class ArtifactCodecTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(bytes))) {
       d.writeUTF("NEWSREC-HYBRID");
-      d.writeInt(5);
+      d.writeInt(6);
     }
     assertThatThrownBy(() -> ArtifactCodec.read(new ByteArrayInputStream(bytes.toByteArray())))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("version 1 to 4");
+        .hasMessageContaining("version 1 to 5");
   }
 
   /**
    * Portal g1 as formats 1 to 3 write it up to its log: the catalogue (a, b), the log's length
    * {@code clicks}, and its first two entries, session s1 reading a then b.
    */
-  private static void writeCatalogueAndSessionS1(DataOutputStream d, int clicks)
-      throws IOException {
+  private static void writeCatalogueAndSessionS1(
+      DataOutputStream d, int clicks, boolean withReferrers) throws IOException {
     d.writeUTF("g1");
     d.writeInt(2);
     d.writeUTF("a");
@@ -233,6 +278,9 @@ class ArtifactCodecTest {
       d.writeUTF(article);
       d.writeLong(article.equals("a") ? T0 : T0 + 1_000);
       d.writeDouble(1.0);
+      if (withReferrers) {
+        d.writeBoolean(false);
+      }
     }
   }
 

@@ -256,6 +256,46 @@ class PortalModelTest {
   }
 
   @Test
+  void theRankerSeesWhatKindOfArticlesTheReaderReads() {
+    // "most read" is counted with a 30-minute half-life (6 × trending's 5 minutes), so c, clicked
+    // once an hour before T0, counts 1/4 at T0
+    PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));
+    model.learn(new Interaction("g1", "o6", "o6", "c", T0 - 60 * MINUTE, 1.0));
+    for (int k = 1; k <= 4; k++) {
+      model.learn(new Interaction("g1", "o" + k, "o" + k, "a", T0, 1.0));
+    }
+    model.learn(new Interaction("g1", "o5", "o5", "b", T0, 1.0));
+    // reader r reads b (then counted 2 against a's 4; age 0) and c (1.25 against 4; age 60 min)
+    model.learn(new Interaction("g1", "r", "r1", "b", T0, 1.0));
+    model.learn(new Interaction("g1", "r", "r1", "c", T0, 1.0));
+    model.learn(new Interaction("g1", "o7", "o7", "x", T0, 1.0));
+    int[] x = {model.idOf("x")};
+    double meanAge = Math.log(61) / 2;
+    double meanShare = (Math.log(2.0 / 4) + Math.log(1.25 / 4)) / 2;
+
+    // r, now reading a in a new session: two earlier reads (b, c), x fresh and counted 1 of 4
+    float[] forR = model.rankFeatures(model.score(List.of("a"), "r2", "r", T0), x, 1, T0)[0];
+    assertThat(forR[RankFeatures.READER_READS]).isCloseTo((float) Math.log(3), within(1e-6f));
+    assertThat(forR[RankFeatures.READER_AGE]).isCloseTo((float) meanAge, within(1e-5f));
+    assertThat(forR[RankFeatures.READER_AGE_GAP]).isCloseTo((float) -meanAge, within(1e-5f));
+    assertThat(forR[RankFeatures.READER_SHARE_GAP])
+        .isCloseTo((float) (Math.log(1.0 / 4) - meanShare), within(1e-5f));
+
+    // the session's own clicks are not earlier reads: r's session r1 asks again
+    float[] inR1 = model.rankFeatures(model.score(List.of("b", "c"), "r1", "r", T0), x, 2, T0)[0];
+    assertThat(inR1[RankFeatures.READER_READS]).isZero();
+
+    // a request that names no reader, or one never seen, knows nothing of one
+    for (String unknown : new String[] {null, "nobody"}) {
+      float[] row = model.rankFeatures(model.score(List.of("a"), null, unknown, T0), x, 1, T0)[0];
+      assertThat(row[RankFeatures.READER_READS]).isEqualTo(-1f);
+      assertThat(row[RankFeatures.READER_AGE]).isEqualTo(-1f);
+      assertThat(row[RankFeatures.READER_AGE_GAP]).isZero();
+      assertThat(row[RankFeatures.READER_SHARE_GAP]).isZero();
+    }
+  }
+
+  @Test
   void theLogKeepsOneStringPerReferrerType() {
     // records decoded from a stream bring a new string each; a day of logged clicks shares one
     PortalModel model = new PortalModel(HybridConfig.parse(Map.of()));

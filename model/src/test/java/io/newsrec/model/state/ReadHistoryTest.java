@@ -31,6 +31,27 @@ class ReadHistoryTest {
   }
 
   @Test
+  void theProfileIsAMovingMeanOfTheLastTwentyReads() {
+    ReadHistory history = new ReadHistory(200, 10);
+    history.record("r", 1, 1f, -1f);
+    history.record("r", 2, 3f, -3f);
+    history.record("r", 1, 9f, -9f); // read again: not a new read
+    ReadHistory.Reader r = history.of("r");
+    assertThat(r.meanAge).isEqualTo(2f);
+    assertThat(r.meanShare).isEqualTo(-2f);
+
+    // 18 more reads at age 2 make twenty; the 21st weighs 1/20, not 1/21
+    for (int article = 3; article <= 20; article++) {
+      history.record("r", article, 2f, -2f);
+    }
+    history.record("r", 21, 22f, -2f);
+    assertThat(r.meanAge).isEqualTo(3f);
+
+    history.record("s", 1);
+    assertThat(history.of("s").profiled()).isFalse();
+  }
+
+  @Test
   void aReaderWithinTheListHasNoSet() {
     ReadHistory history = new ReadHistory(3, 10);
     history.record("r", 1);
