@@ -90,7 +90,7 @@ final class ReadHistory {
         };
   }
 
-  /** Records a read that is not profiled (tests of the lists alone). */
+  /** Records a read without folding it into a profile (a model without re-ranker keeps none). */
   void record(String user, int article) {
     record(user, article, Float.NaN, Float.NaN);
   }
